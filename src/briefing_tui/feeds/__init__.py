@@ -1,0 +1,1 @@
+"""Feeds: fetch over HTTP (httpx) and parse bytes (feedparser) into models."""

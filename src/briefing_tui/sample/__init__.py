@@ -1,0 +1,1 @@
+"""The bundled sample briefing: feeds readable offline, loaded on a new home."""

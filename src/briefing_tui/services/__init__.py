@@ -1,0 +1,1 @@
+"""Services: what the UI and the CLI ask for (refresh, settings, OPML, the article library)."""
