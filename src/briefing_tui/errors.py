@@ -5,7 +5,8 @@
     ├── UsageError           bad command-line input (exit 2)
     └── StoreError           the database cannot be used
         ├── StoreCorrupt     not a database / fails integrity: moved aside, never deleted
-        └── StoreTooNew      written by a newer briefing-tui: left untouched
+        ├── StoreTooNew      written by a newer briefing-tui: left untouched
+        └── DuplicateFeed    a feed with that URL is already subscribed
 
 Expected per-feed failures (a dead server, a malformed feed) are not exceptions that cross
 layers: the refresh records them as data in its report and in the store.
@@ -37,6 +38,10 @@ class StoreCorrupt(StoreError):
 
 
 class StoreTooNew(StoreError):
+    pass
+
+
+class DuplicateFeed(StoreError):
     pass
 
 
