@@ -1,0 +1,358 @@
+"""HTTP fetching of feed documents: one shared httpx client, everything a server does bounded.
+
+Why each piece (SECURITY.md finding 8, PERFORMANCE.md):
+- One `httpx.AsyncClient` per refresh with keep-alive, a global connection cap and a smaller
+  per-host semaphore, so 200 feeds on one host do not open 200 sockets (on 2 cores a huge pool
+  measured *slower* against a Python server).  HTTP/1.1 only: on loopback (no TLS) h2 gains
+  nothing and costs CPU; see the bench notes in the FEEDS report.
+- httpx's read timeout resets on every chunk, so a slow-drip server never times out: every
+  fetch runs inside `asyncio.timeout(deadline)`.
+- httpx accepts stacked `Content-Encoding` layers and inflates chunks of up to 100 MiB, so we
+  read `aiter_raw()` and inflate ourselves with `decompressobj(...).decompress(buf, max_length)`:
+  at most ONE coding (gzip or deflate) and a running cap on both the wire and decoded sizes.
+  A 2 kB double-gzip bomb is refused by the one-coding rule or, if declared once, inflates to
+  its first layer only (the inner gzip is just bytes) and the cap stops that.
+- Redirects are followed by hand: at most 5, http/https targets only, never to link-local
+  addresses; the chain's leading permanent (301/308) hops give the feed's new URL.
+- Every failure becomes a one-line sanitized reason in a `FetchResult`; nothing raises.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from briefing_tui import __version__
+from briefing_tui.sanitize import clean_line, openable_url
+from briefing_tui.services.settings import FetchSettings
+
+USER_AGENT = f"briefing-tui/{__version__} (+https://github.com/briefing-tui)"
+MAX_REDIRECTS = 5
+MAX_RETRY_AFTER = 24 * 3600.0
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """What one fetch produced: a body, a 304, or a one-line error."""
+
+    url: str
+    """The URL that was asked for."""
+    status: Literal["ok", "not_modified", "failed"]
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str = ""
+    """Where the body came from after redirects."""
+    permanent_url: str | None = None
+    """Set when a permanent redirect (301/308) says the feed has moved."""
+    error: str | None = None
+    retry_after: float | None = None
+    """Seconds the server asked us to wait (429/503), clamped to MAX_RETRY_AFTER."""
+    http_status: int | None = None
+
+
+class _Refused(Exception):
+    """A response we will not read further; the message is the user-facing reason."""
+
+
+class Fetcher:
+    """Fetches many feeds over one client; use as `async with Fetcher(settings) as f:`."""
+
+    def __init__(
+        self, settings: FetchSettings, *, sample_reader: Callable[[str], bytes] | None = None
+    ) -> None:
+        self.settings = settings
+        self._global = asyncio.Semaphore(max(1, settings.concurrency))
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._sample_reader = sample_reader
+        limits = httpx.Limits(
+            max_connections=max(1, settings.concurrency),
+            max_keepalive_connections=max(1, settings.concurrency),
+        )
+        timeout = httpx.Timeout(
+            connect=settings.connect_timeout,
+            read=settings.read_timeout,
+            write=settings.read_timeout,
+            pool=settings.deadline,
+        )
+        self._client = httpx.AsyncClient(
+            limits=limits,
+            timeout=timeout,
+            follow_redirects=False,
+            trust_env=False,
+            headers={"User-Agent": settings.user_agent or USER_AGENT, "Accept": ACCEPT},
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._client.aclose()
+
+    async def fetch(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        """Fetch one URL within the overall deadline; never raises (except cancellation)."""
+        if url.startswith("sample:"):
+            return self._sample(url)
+        if not openable_url(url):
+            return _failed(url, "only http and https feed URLs are supported")
+        try:
+            async with asyncio.timeout(self.settings.deadline):
+                return await self._follow(url, etag, last_modified)
+        except TimeoutError:
+            return _failed(url, f"took longer than {self.settings.deadline:g} s (deadline)")
+        except _Refused as exc:
+            return _failed(url, str(exc))
+        except httpx.HTTPError as exc:
+            return _failed(url, _describe(exc))
+        except (OSError, ValueError, zlib.error) as exc:
+            return _failed(url, f"{type(exc).__name__}: {exc}")
+
+    def _sample(self, url: str) -> FetchResult:
+        try:
+            reader = self._sample_reader
+            if reader is None:
+                from briefing_tui.sample import read_sample as reader
+            body = reader(url.removeprefix("sample:"))
+        except Exception as exc:  # a missing bundled file is a per-feed failure, not a crash
+            return _failed(url, f"bundled sample unavailable: {exc}")
+        return FetchResult(url, "ok", body=body, final_url=url, http_status=200)
+
+    async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+        current, permanent, moved = url, True, None
+        for _hop in range(MAX_REDIRECTS + 1):
+            result = await self._one(url, current, etag, last_modified)
+            if not isinstance(result, str):
+                return _with_move(result, moved)
+            target = result
+            code_permanent = target.startswith("!")
+            target = target.lstrip("!")
+            permanent = permanent and code_permanent
+            if permanent:
+                moved = target
+            current = target
+        raise _Refused(f"more than {MAX_REDIRECTS} redirects")
+
+    async def _one(
+        self, url: str, current: str, etag: str | None, last_modified: str | None
+    ) -> FetchResult | str:
+        """One request; returns a result, or the next URL ('!' prefix: permanent redirect)."""
+        headers = {"Accept-Encoding": "gzip, deflate"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        host = urlsplit(current).hostname or ""
+        sem = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
+        async with sem, self._global:
+            async with self._client.stream("GET", current, headers=headers) as resp:
+                if resp.is_redirect:
+                    return _redirect_target(current, resp)
+                return await self._read(url, current, resp, bool(etag or last_modified))
+
+    async def _read(
+        self, url: str, current: str, resp: httpx.Response, conditional: bool
+    ) -> FetchResult:
+        code = resp.status_code
+        if code == 304:
+            if not conditional:
+                raise _Refused("server answered 304 Not Modified to an unconditional request")
+            return FetchResult(url, "not_modified", final_url=current, http_status=304)
+        if code != 200:
+            reason = clean_line(resp.reason_phrase, 80)
+            return FetchResult(
+                url,
+                "failed",
+                final_url=current,
+                error=f"HTTP {code} {reason}".strip(),
+                retry_after=_retry_after(resp.headers.get("retry-after")),
+                http_status=code,
+            )
+        body = await _read_body(resp, self.settings.max_bytes)
+        return FetchResult(
+            url,
+            "ok",
+            body=body,
+            headers={k.lower(): v for k, v in resp.headers.items()},
+            etag=_validator(resp.headers.get("etag")),
+            last_modified=_validator(resp.headers.get("last-modified")),
+            final_url=current,
+            http_status=200,
+        )
+
+
+def _with_move(result: FetchResult, moved: str | None) -> FetchResult:
+    if moved is None:
+        return result
+    return FetchResult(
+        result.url,
+        result.status,
+        result.body,
+        result.headers,
+        result.etag,
+        result.last_modified,
+        result.final_url,
+        moved,
+        result.error,
+        result.retry_after,
+        result.http_status,
+    )
+
+
+def _redirect_target(current: str, resp: httpx.Response) -> str:
+    location = resp.headers.get("location")
+    if not location:
+        raise _Refused(f"HTTP {resp.status_code} redirect without a Location")
+    try:
+        target = urljoin(current, location.strip())
+    except ValueError:
+        raise _Refused("redirect to an invalid URL") from None
+    if not openable_url(target):
+        scheme = target.partition(":")[0][:20]
+        raise _Refused(clean_line(f"refused redirect to a non-http(s) URL ({scheme}:)", 120))
+    if _link_local(urlsplit(target).hostname or ""):
+        raise _Refused("refused redirect to a link-local address")
+    return ("!" if resp.status_code in (301, 308) else "") + target
+
+
+def _link_local(host: str) -> bool:
+    try:
+        addr = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return addr.is_link_local or addr.is_multicast or addr.is_unspecified
+
+
+def _validator(value: str | None) -> str | None:
+    value = clean_line(value, 512) if value else ""
+    return value or None
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta or HTTP date), clamped to [0, 24 h]."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return MAX_RETRY_AFTER if len(value) > 6 else min(float(value), MAX_RETRY_AFTER)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+            if when.tzinfo is None:
+                when = when.replace(tzinfo=UTC)
+            seconds = (when - datetime.now(UTC)).total_seconds()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+async def _read_body(resp: httpx.Response, cap: int) -> bytes:
+    """Read and decode the body with running caps on wire and decoded bytes."""
+    length = resp.headers.get("content-length", "")
+    if length.isdigit() and int(length) > cap:
+        raise _Refused(f"response is larger than the {cap // 1024} kB limit")
+    decoder = _Decoder(resp.headers.get("content-encoding", ""), cap)
+    wire = 0
+    async for chunk in resp.aiter_raw():
+        wire += len(chunk)
+        if wire > cap:
+            raise _Refused(f"response is larger than the {cap // 1024} kB limit")
+        decoder.feed(chunk)
+    return decoder.finish()
+
+
+class _Decoder:
+    """At most one content coding, inflated with a bounded output per step."""
+
+    def __init__(self, header: str, cap: int) -> None:
+        codings = [c.strip().lower() for c in header.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if len(codings) > 1:
+            raise _Refused("refused stacked Content-Encoding: " + clean_line(header, 60))
+        self.coding = codings[0] if codings else ""
+        if self.coding not in ("", "gzip", "x-gzip", "deflate"):
+            raise _Refused("unsupported Content-Encoding: " + clean_line(self.coding, 40))
+        self.cap = cap
+        self.out = bytearray()
+        self.raw_deflate = False
+        self.z = self._new()
+
+    def _new(self):  # noqa: ANN202 - zlib's Decompress type is not importable
+        if self.coding in ("gzip", "x-gzip"):
+            return zlib.decompressobj(16 + zlib.MAX_WBITS)
+        if self.coding == "deflate":
+            return zlib.decompressobj(-zlib.MAX_WBITS if self.raw_deflate else zlib.MAX_WBITS)
+        return None
+
+    def feed(self, data: bytes) -> None:
+        if self.z is None:
+            self.out += data
+        else:
+            self._inflate(data)
+        if len(self.out) > self.cap:
+            raise _Refused(f"decoded response is larger than the {self.cap // 1024} kB limit")
+
+    def _inflate(self, data: bytes) -> None:
+        while data:
+            try:
+                piece = self.z.decompress(data, self.cap - len(self.out) + 1)
+            except zlib.error:
+                if self.coding == "deflate" and not self.raw_deflate and not self.out:
+                    self.raw_deflate = True  # some servers send deflate without zlib header
+                    self.z = self._new()
+                    piece = self.z.decompress(data, self.cap - len(self.out) + 1)
+                else:
+                    raise
+            self.out += piece
+            if len(self.out) > self.cap:
+                return
+            data = self.z.unconsumed_tail
+            if self.z.eof:
+                data = self.z.unused_data  # concatenated gzip members
+                if data.strip(b"\0"):
+                    self.z = self._new()
+                else:
+                    return
+
+    def finish(self) -> bytes:
+        if self.z is not None and not self.z.eof and self.out:
+            self.out += self.z.flush()[: self.cap - len(self.out) + 1]
+        if len(self.out) > self.cap:
+            raise _Refused(f"decoded response is larger than the {self.cap // 1024} kB limit")
+        return bytes(self.out)
+
+
+def _describe(exc: httpx.HTTPError) -> str:
+    kinds = {
+        httpx.ConnectTimeout: "connection timed out",
+        httpx.ReadTimeout: "server stopped sending (read timeout)",
+        httpx.WriteTimeout: "write timed out",
+        httpx.PoolTimeout: "no free connection in time",
+        httpx.ConnectError: "could not connect",
+        httpx.RemoteProtocolError: "server broke the HTTP protocol",
+        httpx.ReadError: "connection lost while reading",
+    }
+    for kind, text in kinds.items():
+        if isinstance(exc, kind):
+            detail = clean_line(str(exc), 120)
+            return f"{text}: {detail}" if detail else text
+    return clean_line(f"{type(exc).__name__}: {exc}", 200)
+
+
+def _failed(url: str, reason: str) -> FetchResult:
+    return FetchResult(url, "failed", final_url=url, error=clean_line(reason, 300) or "failed")

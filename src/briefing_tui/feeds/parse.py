@@ -1,0 +1,194 @@
+"""Feed bytes -> `models.ParsedFeed`: the only module that imports feedparser.
+
+Defences, in the order they run (SECURITY.md findings 4, 5, 6, 7):
+- a size cap before anything else;
+- DOCTYPE declarations are removed and any remaining `<!ENTITY` refuses the document, because
+  feedparser's loose-parser fallback expands a quadratic entity blow-up that expat refused
+  (a 125 kB feed became a 500 MB string);
+- feedparser only ever gets a `BytesIO`: given bytes or a str it may open a local file;
+- every feedparser dict becomes frozen dataclasses here; nothing else sees them;
+- out-of-range date tuples (year -1 or 10000) become None; links outside http(s) become '';
+  all text goes through the sanitizer after the last decoding step (our HTML-to-text).
+
+`sanitize_html=False, resolve_relative_uris=False` doubles feedparser's speed (PERFORMANCE.md):
+its HTML sanitizer is wasted work because `htmltext` drops scripts, forms and embeds itself and
+shows only http(s) links, which it resolves against the entry's base (xml:base when it is
+http(s), else the entry link, else the feed URL).
+"""
+
+from __future__ import annotations
+
+import calendar
+import io
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from briefing_tui.errors import FeedError
+from briefing_tui.htmltext import html_to_text
+from briefing_tui.models import ParsedEntry, ParsedFeed
+from briefing_tui.sanitize import MAX_TITLE, clean_line, clean_text, clean_url, openable_url
+
+MAX_FEED_BYTES = 10 * 1024 * 1024
+MAX_GUID = 2_048
+
+
+class NotAFeed(FeedError):
+    """The document is not RSS/Atom/JSON; `looks_like_html` says whether discovery may help."""
+
+    def __init__(self, message: str, looks_like_html: bool = False) -> None:
+        super().__init__(message)
+        self.looks_like_html = looks_like_html
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
+_SUBSET_END = re.compile(rb"\]\s*>")
+_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_HTML_SNIFF = re.compile(rb"<html[\s>]|<!doctype\s+html|<head[\s>]|<body[\s>]", re.IGNORECASE)
+_UTF16 = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+)
+_XML_DECL_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding=)(["'])[^"']*\2""")
+
+
+def strip_doctype(body: bytes) -> bytes:
+    """Remove every DOCTYPE (with its internal subset); refuse leftover entity declarations."""
+    for bom, codec in _UTF16:
+        if body.startswith(bom):
+            return _strip_wide(body, codec)
+    out = body
+    while (m := _DOCTYPE.search(out)) is not None:
+        end = _doctype_end(out, m.start())
+        out = out[: m.start()] + out[end:]
+    if _ENTITY.search(out):
+        raise FeedError("feed declares XML entities outside a DOCTYPE (refused)")
+    return out
+
+
+def _doctype_end(data: bytes, start: int) -> int:
+    close = data.find(b">", start)
+    bracket = data.find(b"[", start)
+    if close < 0:
+        return len(data)
+    if 0 <= bracket < close:
+        sub = _SUBSET_END.search(data, bracket)
+        return sub.end() if sub else len(data)
+    return close + 1
+
+
+def _strip_wide(body: bytes, codec: str) -> bytes:
+    """UTF-16/32 documents: transcode to UTF-8 only when they carry a DOCTYPE."""
+    text = body.decode(codec, "replace").lstrip("\ufeff")
+    if "<!doctype" not in text.lower() and "<!entity" not in text.lower():
+        return body
+    utf8 = _XML_DECL_ENCODING.sub(rb"\1\2utf-8\2", text.encode("utf-8"), count=1)
+    return strip_doctype(utf8)
+
+
+def parse_feed(
+    body: bytes, headers: Mapping[str, str], url: str, *, max_bytes: int = MAX_FEED_BYTES
+) -> ParsedFeed:
+    """Parse one feed document; raises FeedError (NotAFeed) with a one-line reason."""
+    if len(body) > max_bytes:
+        raise FeedError(f"feed is larger than {max_bytes // 1024} kB")
+    if not body.strip():
+        raise NotAFeed("empty response")
+    cleaned = strip_doctype(body)
+    response_headers = {k.lower(): v for k, v in headers.items()}
+    if "charset" not in response_headers.get("content-type", "") and cleaned is not body:
+        response_headers.pop("content-type", None)
+    if openable_url(url):
+        response_headers["content-location"] = url
+    try:
+        data = feedparser.parse(
+            io.BytesIO(cleaned),
+            response_headers=response_headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except RecursionError:
+        raise FeedError("feed is nested too deeply to parse") from None
+    except Exception as exc:  # feedparser has many failure types; all are one-line reasons
+        raise FeedError(clean_line(f"could not parse feed: {exc}", 300)) from None
+    return _convert(data, body, url)
+
+
+def _convert(data: Any, body: bytes, url: str) -> ParsedFeed:
+    feed = data.get("feed", {})
+    raw_entries = data.get("entries", [])
+    if not data.get("version") and not raw_entries:
+        html = bool(_HTML_SNIFF.search(body[:65536]))
+        reason = "an HTML page, not a feed" if html else "not a feed"
+        exc = data.get("bozo_exception")
+        detail = f" ({clean_line(str(exc), 150)})" if exc and not html else ""
+        raise NotAFeed(reason + detail, looks_like_html=html)
+    base = openable_url(feed.get("link")) or openable_url(url) or ""
+    entries = tuple(_entry(e, base) for e in raw_entries)
+    warning = None
+    if data.get("bozo"):
+        warning = clean_line(f"malformed feed: {data.get('bozo_exception')}", 300)
+    return ParsedFeed(
+        title=_title(feed),
+        site_url=openable_url(feed.get("link")) or "",
+        entries=entries,
+        warning=warning,
+    )
+
+
+def _entry(e: Any, feed_base: str) -> ParsedEntry:
+    link = openable_url(clean_url(e.get("link"))) or ""
+    base = link or feed_base
+    published = _date(e.get("published_parsed"))
+    updated = _date(e.get("updated_parsed"))
+    return ParsedEntry(
+        guid=clean_line(e.get("id") or "", MAX_GUID),
+        link=link,
+        title=_title(e),
+        author=clean_line(e.get("author") or ""),
+        published=published or updated,
+        updated=updated,
+        body=_body(e, base),
+    )
+
+
+def _title(d: Any) -> str:
+    title = d.get("title") or ""
+    detail = d.get("title_detail") or {}
+    if "html" in (detail.get("type") or "") and ("<" in title or "&" in title):
+        title = html_to_text(title, max_len=MAX_TITLE * 2)
+    return clean_line(title)
+
+
+def _body(e: Any, base: str) -> str:
+    """Prefer full content over the summary; HTML becomes text, plain text stays as it is."""
+    parts = [c for c in e.get("content") or () if c.get("value")]
+    if parts:
+        chosen = max(parts, key=lambda c: ("html" in (c.get("type") or ""), len(c["value"])))
+    elif e.get("summary"):
+        chosen = e.get("summary_detail") or {"value": e["summary"], "type": "text/html"}
+    else:
+        return ""
+    value = chosen.get("value") or ""
+    kind = chosen.get("type") or "text/html"
+    if "html" in kind or "xml" in kind:
+        return html_to_text(value, openable_url(chosen.get("base")) or base)
+    return clean_text(value)
+
+
+def _date(parsed: Any) -> datetime | None:
+    """feedparser's UTC struct_time -> aware datetime; out-of-range tuples -> None."""
+    if not parsed:
+        return None
+    try:
+        stamp = calendar.timegm(tuple(parsed)[:6] + (0, 0, 0))
+        return datetime.fromtimestamp(stamp, UTC)
+    except (ValueError, OverflowError, TypeError, OSError):
+        return None
