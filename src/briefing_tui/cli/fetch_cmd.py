@@ -1,0 +1,103 @@
+"""`briefing fetch`: refresh all or some feeds and report what each one brought.
+
+A failing feed is a row in the report, not a failed command: the exit status is 0 whenever the
+refresh ran, and non-zero only when nothing could run (the store is unusable, which surfaces
+as a StoreError from the library).  A new home with no subscriptions first loads the bundled
+sample briefing (offline), so the very first run has something to show.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from briefing_tui.cli.context import Context, find_feed, is_terminal, print_json
+from briefing_tui.sanitize import clean_line
+
+
+def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    p = subs.add_parser("fetch", parents=parents, help="refresh feeds (all, or the ones named)")
+    p.add_argument("feeds", metavar="FEED", nargs="*", help="feed id, URL or title")
+    p.add_argument(
+        "--force", action="store_true", help="ignore backoff after failures and fetch now"
+    )
+    p.add_argument("--json", action="store_true", help="a JSON array, one object per feed")
+    p.set_defaults(handler=run_fetch, parser=p)
+
+
+def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
+    lib = ctx.library()
+    feeds = lib.feeds()
+    if not feeds and ctx.settings.general.sample_when_empty and not args.feeds:
+        lib.ensure_sample()
+        feeds = lib.feeds()
+    feed_ids = [find_feed(feeds, spec).id for spec in args.feeds] or None
+    if is_terminal() and not args.json:
+        report = _refresh_with_progress(lib, feed_ids, args.force)
+    else:
+        report = lib.refresh(feed_ids, force=args.force)
+    outcomes = list(getattr(report, "outcomes", ()))
+    if args.json:
+        print_json(outcome_json(o) for o in outcomes)
+    elif is_terminal():
+        from briefing_tui.cli.tables import fetch_table, print_rich
+
+        print_rich(fetch_table(outcomes))
+        print_rich(summary_line(outcomes))
+    else:
+        for o in outcomes:
+            print("\t".join(_plain_row(o)))
+        print(summary_line(outcomes))
+    return 0
+
+
+def _refresh_with_progress(lib: Any, feed_ids: list[int] | None, force: bool) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (
+        TextColumn("fetching"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+    )
+    with Progress(*columns, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_progress(event: Any) -> None:
+            title = clean_line(getattr(event, "feed_title", ""), 60)
+            progress.update(task, completed=event.done, total=event.total, description=title)
+
+        return lib.refresh(feed_ids, force=force, on_progress=on_progress)
+
+
+def outcome_json(o: Any) -> dict[str, Any]:
+    return {
+        "feed_id": o.feed_id,
+        "title": o.title,
+        "url": o.url,
+        "status": o.status,
+        "new": o.new,
+        "updated": o.updated,
+        "error": o.error,
+        "note": o.note,
+    }
+
+
+def _plain_row(o: Any) -> list[str]:
+    detail = o.error or o.note or ""
+    return [
+        str(o.feed_id),
+        o.status,
+        str(o.new),
+        str(o.updated),
+        clean_line(o.title or o.url),
+        clean_line(detail),
+    ]
+
+
+def summary_line(outcomes: list[Any]) -> str:
+    failed = sum(1 for o in outcomes if o.error)
+    new = sum(o.new for o in outcomes)
+    updated = sum(o.updated for o in outcomes)
+    text = f"{len(outcomes)} feeds: {new} new, {updated} updated articles"
+    return text + (f", {failed} failed" if failed else "")
