@@ -89,6 +89,10 @@ def badge_text(badges: Iterable[FactBadge]) -> str:
     return " · ".join(f"{b.category} {_HEDGES.get(b.approx, '')}{b.value}" for b in badges)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def warn(message: str) -> None:
     print(f"briefing: warning: {message}", file=sys.stderr)
 

@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefing_tui.cli.context import Context, find_feed, is_terminal, iso, print_json, warn
+from briefing_tui.cli.context import (
+    Context,
+    find_feed,
+    is_terminal,
+    iso,
+    plural,
+    print_json,
+    warn,
+)
 from briefing_tui.errors import UsageError
 from briefing_tui.models import Feed
 from briefing_tui.sanitize import clean_line
@@ -57,11 +65,14 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
     title = clean_line(args.title or "")
     tags = _tags(args.tag)
     lib = ctx.library()
-    existing = _by_url(lib.feeds(), url)
+    existing = lib.feed_by_url(url)
     if existing is not None:
-        print(f"already subscribed: {_label(existing)} (id {existing.id})")
+        if _merge_tags(lib, existing, tags):
+            print(f"already subscribed: {_label(existing)} (id {existing.id}); tags added")
+        else:
+            print(f"already subscribed: {_label(existing)} (id {existing.id})")
         return 0
-    feed = lib.add_feed(url, title=title, tags=tags)
+    feed = lib.add_feed(url, title, tags)
     print(f"added {_label(feed)} (id {feed.id}); run `briefing fetch` to load it")
     return 0
 
@@ -69,8 +80,8 @@ def run_add(ctx: Context, args: argparse.Namespace) -> int:
 def run_remove(ctx: Context, args: argparse.Namespace) -> int:
     lib = ctx.library()
     feed = find_feed(lib.feeds(), args.feed)
-    lib.remove_feed(feed.id)
-    print(f"removed {_label(feed)} (id {feed.id}) and its {feed.article_count} articles")
+    lib.remove_feed(str(feed.id))
+    print(f"removed {_label(feed)} (id {feed.id}) and {plural(feed.article_count, 'article')}")
     return 0
 
 
@@ -79,8 +90,12 @@ def _tags(raw: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
-def _by_url(feeds: list[Feed], url: str) -> Feed | None:
-    return next((f for f in feeds if f.url == url), None)
+def _merge_tags(lib: Any, feed: Feed, tags: tuple[str, ...]) -> bool:
+    """Add `tags` the feed lacks; True if it had to."""
+    if not set(tags) - set(feed.tags):
+        return False
+    lib.update_feed(feed.id, tags=tuple(dict.fromkeys((*feed.tags, *tags))))
+    return True
 
 
 def _label(feed: Feed) -> str:
@@ -156,13 +171,13 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     for sub in result.subscriptions:
         feed = known.get(sub.url)
         if feed is None:
-            lib.add_feed(sub.url, title=sub.title, tags=sub.tags)
+            lib.add_feed(sub.url, sub.title, sub.tags)
             added += 1
-        elif set(sub.tags) - set(feed.tags):
-            lib.update_feed(feed.id, tags=tuple(dict.fromkeys((*feed.tags, *sub.tags))))
+        else:
+            _merge_tags(lib, feed, sub.tags)
     kind = "OPML" if result.format == "opml" else "newsboat urls"
     already = len(result.subscriptions) - added
-    print(f"imported {added} feeds from {kind} file ({already} already subscribed)")
+    print(f"imported {plural(added, 'feed')} from {kind} file ({already} already subscribed)")
     return 0
 
 
@@ -183,9 +198,11 @@ def _read_input(name: str) -> bytes:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    from briefing_tui.sample import is_sample_url
     from briefing_tui.services.opml import Subscription, write_opml
 
     feeds = ctx.library().feeds()
-    subs = (Subscription(f.url, f.title, f.tags) for f in feeds)
+    # The bundled sample has no real address: another reader could not fetch it.
+    subs = [Subscription(f.url, f.title, f.tags) for f in feeds if not is_sample_url(f.url)]
     sys.stdout.write(write_opml(subs))
     return 0

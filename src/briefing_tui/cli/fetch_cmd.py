@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from briefing_tui.cli.context import Context, find_feed, is_terminal, print_json
+from briefing_tui.cli.context import Context, find_feed, is_terminal, plural, print_json
 from briefing_tui.sanitize import clean_line
 
 
@@ -96,8 +96,8 @@ def _plain_row(o: Any) -> list[str]:
 
 
 def summary_line(outcomes: list[Any]) -> str:
-    failed = sum(1 for o in outcomes if o.error)
+    failed = sum(1 for o in outcomes if o.status == "failed")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)
-    text = f"{len(outcomes)} feeds: {new} new, {updated} updated articles"
+    text = f"{plural(len(outcomes), 'feed')}: {new} new, {updated} updated"
     return text + (f", {failed} failed" if failed else "")
