@@ -153,21 +153,20 @@ class Library:
         force: bool = False,
         on_progress: Callable[[object], None] | None = None,
     ) -> object:
-        """Fetch and store (services.refresh), then note the time as `last_refresh`."""
+        """Fetch, store, index facts and apply retention (services.refresh, which also
+        records `last_refresh`); returns its RefreshReport."""
         from briefing_tui.services.refresh import refresh_blocking
 
-        report = refresh_blocking(
+        return refresh_blocking(
             self.db_path,
             self.settings,
             feed_ids=feed_ids,
             force=force,
             on_progress=on_progress,
         )
-        self.set_state("last_refresh", datetime.now(UTC).isoformat(timespec="seconds"))
-        return report
 
     def last_refresh(self) -> str | None:
-        """ISO 8601 UTC time of the last completed refresh, None if never."""
+        """ISO 8601 time of the last completed refresh (set by services.refresh), or None."""
         return self.store.get_state("last_refresh")
 
     def apply_retention(self, now: datetime | None = None) -> int:
