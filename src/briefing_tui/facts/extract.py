@@ -1,0 +1,232 @@
+"""Find the figures of each sentence and decide, conservatively, what each one counts.
+
+A figure becomes a fact only when a local pattern ties it to a category: the subject's verb
+("18 people were killed"), a verb taking it as object ("arrested 37 demonstrators"), a running
+total ("the death toll rose to 45"), a breakdown of an earlier figure ("including 12
+children"), or a shared verb ("two soldiers and three militants were killed").  Anything else
+is left out: precision first, because a wrong toll on screen is worse than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefing_tui.models import Fact
+
+from . import patterns as P
+from .context import not_a_count, out_of_scope
+from .lexicon import FORCE_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
+from .numbers import NUMBER_RE, parse_number
+from .sentences import split_sentences
+
+_MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
+_ADJECTIVE_TRIGGERS = frozenset({"displaced", "wounded", "injured", "missing", "detained"})
+_TRIGGER_WORDS = frozenset(
+    """killed dead died perished drowned slain shot executed massacred crushed burned burnt lost
+    confirmed found injured wounded hurt hospitalised hospitalized treated arrested detained
+    taken rounded held deployed sent dispatched stationed airlifted flown mobilised mobilized
+    posted displaced evacuated fled homeless forced made uprooted missing unaccounted went
+    reported""".split()
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    lead: int  # start of the raw phrase (hedge included)
+    start: int  # start of the first number
+    end: int  # end of the raw phrase
+    value: int
+    approx: str
+    vague: bool
+    who: str = ""
+    who_end: int = 0
+    person: bool = False
+    category: str | None = None
+    trigger_end: int = 0
+    part_of: Mention | None = None
+    from_shared_verb: bool = False
+
+
+def extract(text: str) -> tuple[Fact, ...]:
+    facts: list[tuple[Mention, int, int]] = []
+    for s_start, s_end in split_sentences(text):
+        sentence = text[s_start:s_end]
+        prior = [m for m, _, _ in facts[-8:]]
+        for m in _sentence_mentions(sentence, prior):
+            facts.append((m, s_start, s_end))
+    index = {id(m): i for i, (m, _, _) in enumerate(facts)}
+    return tuple(
+        Fact(
+            category=m.category,  # type: ignore[arg-type]
+            value=m.value,
+            approx=m.approx,  # type: ignore[arg-type]
+            raw=text[s + m.lead : s + m.end],
+            who=m.who,
+            sentence=text[s:e],
+            sentence_start=s,
+            sentence_end=e,
+            start=s + m.lead,
+            end=s + m.end,
+            part_of=index.get(id(m.part_of)) if m.part_of is not None else None,
+        )
+        for m, s, e in facts
+    )
+
+
+def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:
+    mentions = _numbers(sentence)
+    accepted: list[Mention] = []
+    for m in mentions:
+        _categorise(sentence, m, accepted, prior)
+        if m.category and _in_scope(sentence, m):
+            accepted.append(m)
+    for i in range(len(mentions) - 2, -1, -1):  # "two soldiers and three militants were killed"
+        m, nxt = mentions[i], mentions[i + 1]
+        if m.category is None and m.person and nxt.from_shared_verb and nxt in accepted:
+            if P.RANGE_GAP_RE.fullmatch(sentence[m.who_end : nxt.lead].replace(",", " ")):
+                m.category, m.trigger_end, m.from_shared_verb = nxt.category, nxt.trigger_end, True
+                if _in_scope(sentence, m):
+                    accepted.append(m)
+    accepted.sort(key=lambda m: m.lead)
+    return accepted
+
+
+def _numbers(sentence: str) -> list[Mention]:
+    found = [(m.start(), m.end(), parse_number(m.group())) for m in NUMBER_RE.finditer(sentence)]
+    found = [(s, e, p) for s, e, p in found if p is not None]
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        start, end, (value, kind) = found[i]  # type: ignore[misc]
+        lead, approx, first_start = start, kind, start
+        before = sentence[max(0, start - 30) : start]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        gap = sentence[end : nxt[0]] if nxt else ""
+        if nxt and P.RANGE_GAP_RE.fullmatch(gap):
+            if before.endswith("from ") and gap.strip().lower() == "to":
+                # an update: "from 19 to 34" keeps the newer figure
+                start, end, (value, kind) = nxt  # type: ignore[misc]
+                lead, approx, first_start = start, kind, start
+                i += 1
+            elif gap.strip().lower() != "and" or P.BETWEEN_RE.search(before):
+                if gap.strip().lower() not in ("or",) or True:
+                    end, approx = nxt[1], "at_least"
+                    if m := P.BETWEEN_RE.search(before):
+                        lead = start - (len(before) - m.start())
+                    i += 1
+        elif dm := P.DIGIT_RANGE_RE.match(sentence, end):
+            end, approx = dm.end(), "at_least"
+        i += 1
+        if P.OLD_FIGURE_RE.search(sentence[max(0, lead - 20) : lead]) and lead == first_start:
+            continue  # "up from 18": the superseded figure
+        if not_a_count(sentence, first_start, end, sentence[first_start:end], value):
+            continue
+        if lead == first_start and (h := P.HEDGE_RE.search(sentence[max(0, lead - 30) : lead])):
+            lead = lead - (len(sentence[max(0, lead - 30) : lead]) - h.start())
+            if approx != "at_least" or h.lastgroup == "at_least":
+                approx = h.lastgroup or approx
+        out.append(Mention(lead, first_start, end, value, approx, kind == "vague"))
+    return out
+
+
+def _who(sentence: str, m: Mention, pos: int) -> None:
+    """Set who / who_end / person from the words after the figure ('12 unarmed protesters')."""
+    if (of := P.OF_PEOPLE_RE.match(sentence, pos)) and (m.vague or m.approx == "about"):
+        pos = of.end() - 1
+    tokens: list[tuple[str, int, int]] = []
+    q = pos
+    while len(tokens) < 4 and (t := P.TOKEN_RE.match(sentence, q)):
+        tokens.append((t.group(1), t.start(1), t.end(1)))
+        q = t.end()
+    m.who_end, last = pos, -1
+    for i, (word, _, _) in enumerate(tokens):
+        low = word.lower()
+        if low in PERSON_NOUNS or (word[0].isupper() and low.endswith(("ans", "is", "ese"))):
+            last = i
+        elif (
+            low in _ADJECTIVE_TRIGGERS and i + 1 < len(tokens) and tokens[i + 1][0] in PERSON_NOUNS
+        ):
+            continue  # "80,000 displaced people", "12 wounded soldiers"
+        elif low in _TRIGGER_WORDS or (low in FUNCTION_WORDS and low not in _MODIFIERS):
+            break
+    if last >= 0:
+        m.who, m.who_end, m.person = sentence[tokens[0][1] : tokens[last][2]], tokens[last][2], True
+        return
+    first = tokens[0][0].lower() if tokens else ""
+    m.person = False
+    if first and first not in FUNCTION_WORDS and first not in _TRIGGER_WORDS:
+        m.who_end = -1  # counts things ("3 houses", "three weeks"), never people
+
+
+def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> None:
+    if strong := P.STRONG_RE.match(sentence, m.end):
+        m.category, m.who, m.who_end, m.trigger_end = (
+            "troops",
+            strong["who"],
+            strong.end(),
+            strong.end(),
+        )
+        return
+    if group := P.OF_GROUP_RE.match(sentence, m.end):
+        _breakdown(sentence, m, group, accepted, prior)
+        return
+    _who(sentence, m, m.end)
+    if m.who_end < 0:
+        return
+    left = sentence[max(0, m.lead - 60) : m.lead]
+    if a := P.AFTER_RE.match(sentence, m.who_end):
+        m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
+    elif b := P.BEFORE_RE.search(left):
+        m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
+    elif P.FORCED_LEFT_RE.search(left) and (f := P.FORCED_RIGHT_RE.match(sentence, m.who_end)):
+        m.category, m.trigger_end = "displaced", f.end()
+    elif n := P.NUMBER_OF_RE.search(sentence[max(0, m.lead - 140) : m.lead]):
+        m.category, m.trigger_end = P.VERB_CATEGORY[n["verb"].lower()], m.end
+        if not m.who and n["who"] and n["who"].lower() in PERSON_NOUNS:
+            m.who, m.person = n["who"], True
+    elif t := P.TOLL_RE.search(sentence[max(0, m.lead - 120) : m.lead]):
+        m.category = _previous_category(accepted, prior) if t.lastgroup == "same" else t.lastgroup
+        m.trigger_end = m.end
+    elif P.INCLUDING_RE.search(left) and accepted:
+        m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
+    elif "displaced" in m.who.lower().split():
+        m.category, m.trigger_end = "displaced", m.who_end
+    elif m.who.lower().endswith(("bodies", "corpses")):
+        m.category, m.trigger_end = "deaths", m.who_end
+    if m.category == "troops" and not _is_force(m):
+        m.category = None
+    if m.category and m.category != "troops" and m.who and not m.person:
+        m.category = None
+
+
+def _breakdown(sentence, m: Mention, group, accepted: list[Mention], prior: list[Mention]) -> None:
+    """'three of them', 'five of the victims', '23 of those held': a part of an earlier total."""
+    m.who_end = m.trigger_end = group.end()
+    if a := P.AFTER_RE.match(sentence, group.end()):
+        m.category, m.trigger_end = a.lastgroup, a.end()
+    elif group["group"]:
+        m.category = P.GROUP_CATEGORY.get(group["group"].lower())
+    elif accepted:
+        m.category = accepted[-1].category
+    if m.category:
+        for earlier in reversed([*prior, *accepted]):
+            if earlier.category == m.category:
+                m.part_of = earlier
+                break
+
+
+def _previous_category(accepted: list[Mention], prior: list[Mention]) -> str | None:
+    if accepted:
+        return accepted[-1].category
+    return prior[-1].category if prior else None
+
+
+def _is_force(m: Mention) -> bool:
+    words = m.who.lower().split()
+    return bool(words) and words[-1] in FORCE_NOUNS or m.who == "" and m.trigger_end == m.end
+
+
+def _in_scope(sentence: str, m: Mention) -> bool:
+    breaks = [b.end() for b in P.CLAUSE_BREAK_RE.finditer(sentence, max(0, m.lead - 120), m.lead)]
+    clause_start = breaks[-1] if breaks else max(0, m.lead - 120)
+    return not out_of_scope(sentence, m.lead, max(m.trigger_end, m.end), clause_start)

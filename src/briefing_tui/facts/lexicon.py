@@ -1,0 +1,93 @@
+"""Word lists the extractor keys on, kept apart from the logic so they can grow in one place.
+
+Precision comes first: a figure is attached to a category only through these words, and a
+figure followed by a noun that is not a person (houses, weeks, km, beds) is dropped.
+"""
+
+from __future__ import annotations
+
+# Nouns (plural or collective) that count people; "who" must end in one of these.
+PERSON_NOUNS = frozenset(
+    """
+    people persons person civilians children child kids babies infants women men man boys girls
+    adults teenagers youths students pupils teachers workers miners labourers laborers
+    villagers residents inhabitants locals citizens nationals migrants refugees asylum-seekers
+    evacuees pilgrims worshippers tourists visitors passengers travellers travelers commuters
+    hikers climbers fishermen sailors crew seafarers crewmen divers swimmers
+    demonstrators protesters protestors activists rioters strikers fans spectators supporters
+    voters journalists reporters doctors nurses medics paramedics patients aid-workers volunteers
+    firefighters rescuers officials employees staff members relatives families family
+    inmates prisoners detainees convicts suspects militants gunmen attackers insurgents rebels
+    fighters jihadists extremists terrorists bombers soldiers troops servicemen servicemembers
+    personnel peacekeepers reservists conscripts marines paratroopers commandos sailors airmen
+    guards officers policemen policewomen police gendarmes cadets recruits contractors
+    victims casualties survivors bodies corpses others
+    """.split()
+)
+
+# Person nouns that make up a force that can be deployed.
+FORCE_NOUNS = frozenset(
+    """
+    troops soldiers peacekeepers reservists conscripts marines paratroopers commandos personnel
+    servicemen servicemembers police officers policemen gendarmes guards force forces
+    contingent recruits airmen sailors
+    """.split()
+)
+
+# Words that can follow a figure without being a (non-person) noun: verbs, auxiliaries,
+# prepositions, conjunctions.  A figure followed by anything else that is not a person noun
+# is counting things, not people.
+FUNCTION_WORDS = frozenset(
+    """
+    were was are is be been being have has had remain remains remained still all also
+    reportedly later now who whom which that and or but while as in on at by from to into of for
+    with among including after before during since when where across near inside outside
+    more others other further additional another so far in total altogether
+    """.split()
+)
+
+# Verbs / adjectives that directly follow the subject: "18 people were killed", "300 dead".
+AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("deaths", r"killed|dead|died|perished|drowned|slain|shot\s+dead|executed|massacred"),
+    ("deaths", r"crushed\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death|lost\s+their\s+lives"),
+    ("deaths", r"confirmed\s+dead|found\s+dead|died\s+of\s+\w+"),
+    (
+        "injuries",
+        r"injured|wounded|hurt|hospitali[sz]ed|treated\s+(?:in\s+hospital\s+)?for\s+"
+        r"(?:injuries|wounds|burns|heatstroke|gunshot\s+wounds|smoke\s+inhalation)",
+    ),
+    (
+        "arrests",
+        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up|held",
+    ),
+    ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
+    (
+        "displaced",
+        r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes|forced\s+to\s+flee"
+        r"|made\s+homeless|uprooted",
+    ),
+    ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
+)
+
+# Verbs that take the figure as object: "killed 12 villagers", "arrested more than 4,000".
+BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("deaths", r"killed|killing|kill|claimed\s+the\s+lives\s+of|bodies\s+of"),
+    ("injuries", r"wounded|wounding|injured|injuring|hurt|hurting"),
+    ("arrests", r"arrested|arresting|detained|detaining|rounded\s+up|arrest\s+of|detention\s+of"),
+    (
+        "troops",
+        r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
+        r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering",
+    ),
+    ("displaced", r"displaced|displacing|evacuated|evacuating|evacuation\s+of|uprooted"),
+)
+
+# Nouns standing for a running total of one category: "the death toll rose to 45".
+TOLL_NOUNS: tuple[tuple[str, str], ...] = (
+    ("deaths", r"death\s+toll|toll|fatalities|number\s+of\s+(?:dead|deaths|fatalities)"),
+    ("injuries", r"number\s+of\s+(?:injured|wounded|injuries)"),
+    ("arrests", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))"),
+    ("displaced", r"number\s+of\s+(?:displaced|evacuees|refugees)"),
+    ("missing", r"number\s+of\s+missing"),
+    ("troops", r"strength|troop\s+numbers|troop\s+levels"),
+)

@@ -1,0 +1,88 @@
+"""Compiled patterns that tie a figure to a category, built once from the lexicon.
+
+Every pattern is anchored (``match`` at a position, or ``$`` on a short bounded window), uses
+only bounded repetition, and is applied to slices of at most a few dozen characters around a
+figure, so the cost per figure is constant whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import AFTER_TRIGGERS, BEFORE_TRIGGERS, TOLL_NOUNS
+
+
+def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
+    merged: dict[str, list[str]] = {}
+    for category, alternatives in pairs:
+        merged.setdefault(category, []).append(alternatives)
+    return "|".join(f"(?P<{c}>{'|'.join(a)})" for c, a in merged.items())
+
+
+_AUX = (
+    r"(?:\s+(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|also|still|all|later"
+    r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more))"
+)
+
+AFTER_RE = re.compile(rf"(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I)
+BEFORE_RE = re.compile(
+    rf"\b(?:{_groups(BEFORE_TRIGGERS)})\s+(?:(?:an?|the|another)\s+)?"
+    r"(?:(?:additional|further|extra|more|other)\s+)?$",
+    re.I,
+)
+FORCED_LEFT_RE = re.compile(r"\b(?:forced|forcing|driven|drove|driving)\s+$", re.I)
+FORCED_RIGHT_RE = re.compile(
+    r"\s+(?:from|out\s+of)\s+(?:their|its|his|her)\s+(?:homes?|villages?|towns?)|\s+to\s+flee\b",
+    re.I,
+)
+TOLL_RE = re.compile(
+    rf"\b(?:{_groups(TOLL_NOUNS)}|(?P<same>total|figure|tally|count|number))\b"
+    r"[^.;!?]{0,80}?\b(?:to|at|of|reached|hit|hits|is|was|rose|risen|climbed|increased|jumped"
+    r"|grew|soared|stands\s+at|stood\s+at)\s+$",
+    re.I,
+)
+NUMBER_OF_RE = re.compile(
+    r"\bnumber\s+of\s+(?:(?P<who>[a-z]{3,20})\s+)?(?P<verb>killed|dead|injured|wounded"
+    r"|arrested|detained|displaced|evacuated|missing)\b[^.;!?]{0,100}?\b(?:to|at|reached|hit"
+    r"|rose|risen|climbed|increased|jumped|stands\s+at|stood\s+at)\s+$",
+    re.I,
+)
+VERB_CATEGORY = {
+    "killed": "deaths", "dead": "deaths", "injured": "injuries", "wounded": "injuries",
+    "arrested": "arrests", "detained": "arrests", "displaced": "displaced",
+    "evacuated": "displaced", "missing": "missing",
+}  # fmt: skip
+INCLUDING_RE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead\s+were"
+    r"|among\s+those\s+killed\s+were)\s+$",
+    re.I,
+)
+OF_GROUP_RE = re.compile(
+    r"\s+of\s+(?:(?P<them>them|whom)\b|(?:those|the)\s+(?P<group>[a-z]{3,20})\b)", re.I
+)
+GROUP_CATEGORY = {
+    "victims": "deaths", "dead": "deaths", "killed": "deaths", "bodies": "deaths",
+    "injured": "injuries", "wounded": "injuries", "hurt": "injuries",
+    "held": "arrests", "arrested": "arrests", "detained": "arrests", "detainees": "arrests",
+    "missing": "missing", "displaced": "displaced", "evacuated": "displaced",
+    "evacuees": "displaced",
+}  # fmt: skip
+STRONG_RE = re.compile(
+    r"-strong\s+(?P<who>force|contingent|army|unit|brigade|battalion|mission|deployment)\b",
+    re.I,
+)
+OLD_FIGURE_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|previously|earlier)\s+$", re.I)
+BETWEEN_RE = re.compile(r"\bbetween\s+$", re.I)
+RANGE_GAP_RE = re.compile(r"\s{0,3}(?:to|-|–|—|and|or)\s{0,3}", re.I)
+DIGIT_RANGE_RE = re.compile(r"[-–](\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?![\w.,-])")
+HEDGE_RE = re.compile(
+    r"\b(?:(?P<at_least>at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of)"
+    r"|(?P<more_than>more\s+than|just\s+over|well\s+over|over|upwards\s+of|in\s+excess\s+of)"
+    r"|(?P<up_to>up\s+to|as\s+many\s+as|at\s+most|fewer\s+than|less\s+than)"
+    r"|(?P<about>about|around|roughly|some|nearly|almost|approximately|an\s+estimated"
+    r"|estimated|close\s+to|just\s+under|an\s+approximate))\s+$",
+    re.I,
+)
+TOKEN_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]{0,30})")
+OF_PEOPLE_RE = re.compile(r"\s+of\s+(?!them\b|whom\b|those\b|the\b)", re.I)
+CLAUSE_BREAK_RE = re.compile(r"[;:,(—–]")
