@@ -54,7 +54,9 @@ def _add_facts_parser(subs: argparse._SubParsersAction, common: argparse.Argumen
     """`briefing facts ...` lives in facts_cmd.py (written by the facts side); optional."""
     try:
         from briefing_tui.cli import facts_cmd
-    except ImportError:
+    except ModuleNotFoundError as exc:
+        if exc.name != "briefing_tui.cli.facts_cmd":
+            raise
         return
     before = set(subs.choices)
     facts_cmd.add_parser(subs)

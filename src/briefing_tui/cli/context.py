@@ -97,6 +97,11 @@ def warn(message: str) -> None:
     print(f"briefing: warning: {message}", file=sys.stderr)
 
 
+def note(message: str) -> None:
+    """Information for a person, on stderr so stdout stays clean for scripts."""
+    print(f"briefing: {message}", file=sys.stderr)
+
+
 # --------------------------------------------------------------------------- feeds by name
 
 

@@ -9,10 +9,14 @@ sample briefing (offline), so the very first run has something to show.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.cli.context import Context, find_feed, is_terminal, plural, print_json
+from briefing_tui.cli.context import Context, find_feed, is_terminal, note, plural, print_json
 from briefing_tui.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from briefing_tui.services.library import Library
+    from briefing_tui.services.refresh import FeedOutcome, RefreshProgress, RefreshReport
 
 
 def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
@@ -27,16 +31,15 @@ def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.Argumen
 
 def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     lib = ctx.library()
+    if not args.feeds and lib.ensure_sample():
+        note("no subscriptions yet: loading the bundled sample briefing (offline)")
     feeds = lib.feeds()
-    if not feeds and ctx.settings.general.sample_when_empty and not args.feeds:
-        lib.ensure_sample()
-        feeds = lib.feeds()
     feed_ids = [find_feed(feeds, spec).id for spec in args.feeds] or None
     if is_terminal() and not args.json:
         report = _refresh_with_progress(lib, feed_ids, args.force)
     else:
         report = lib.refresh(feed_ids, force=args.force)
-    outcomes = list(getattr(report, "outcomes", ()))
+    outcomes = list(report.outcomes)
     if args.json:
         print_json(outcome_json(o) for o in outcomes)
     elif is_terminal():
@@ -51,7 +54,7 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _refresh_with_progress(lib: Any, feed_ids: list[int] | None, force: bool) -> Any:
+def _refresh_with_progress(lib: Library, feed_ids: list[int] | None, force: bool) -> RefreshReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (
@@ -63,14 +66,14 @@ def _refresh_with_progress(lib: Any, feed_ids: list[int] | None, force: bool) ->
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task("", total=None)
 
-        def on_progress(event: Any) -> None:
-            title = clean_line(getattr(event, "feed_title", ""), 60)
+        def on_progress(event: RefreshProgress) -> None:
+            title = clean_line(event.feed_title, 60)
             progress.update(task, completed=event.done, total=event.total, description=title)
 
         return lib.refresh(feed_ids, force=force, on_progress=on_progress)
 
 
-def outcome_json(o: Any) -> dict[str, Any]:
+def outcome_json(o: FeedOutcome) -> dict[str, Any]:
     return {
         "feed_id": o.feed_id,
         "title": o.title,
@@ -83,7 +86,7 @@ def outcome_json(o: Any) -> dict[str, Any]:
     }
 
 
-def _plain_row(o: Any) -> list[str]:
+def _plain_row(o: FeedOutcome) -> list[str]:
     detail = o.error or o.note or ""
     return [
         str(o.feed_id),
@@ -95,7 +98,7 @@ def _plain_row(o: Any) -> list[str]:
     ]
 
 
-def summary_line(outcomes: list[Any]) -> str:
+def summary_line(outcomes: list[FeedOutcome]) -> str:
     failed = sum(1 for o in outcomes if o.status == "failed")
     new = sum(o.new for o in outcomes)
     updated = sum(o.updated for o in outcomes)

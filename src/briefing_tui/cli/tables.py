@@ -7,6 +7,7 @@ Feed text goes into cells as `Text` objects, never as markup strings: a title su
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console, RenderableType
 from rich.table import Table
@@ -14,6 +15,9 @@ from rich.text import Text
 
 from briefing_tui.cli.context import badge_text, short_date
 from briefing_tui.models import Feed, Headline
+
+if TYPE_CHECKING:
+    from briefing_tui.services.refresh import FeedOutcome
 
 
 def print_rich(renderable: RenderableType | str) -> None:
@@ -70,24 +74,18 @@ def headlines_table(headlines: Sequence[Headline]) -> Table:
     return table
 
 
-def fetch_table(outcomes: Sequence[object]) -> Table:
+def fetch_table(outcomes: Sequence[FeedOutcome]) -> Table:
     """Summary after `briefing fetch`: one row per feed, failures with their one-line reason."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("feed", overflow="fold")
     table.add_column("new", justify="right")
     table.add_column("updated", justify="right")
-    table.add_column("status")
+    table.add_column("status", overflow="fold")
     for o in outcomes:
-        status = Text(getattr(o, "status", ""))
-        error, note = getattr(o, "error", None), getattr(o, "note", None)
-        if error:
-            status = Text(f"{status.plain}: {error}", style="red")
-        elif note:
-            status.append(f" ({note})", style="cyan")
-        table.add_row(
-            Text(getattr(o, "title", "") or getattr(o, "url", "")),
-            str(getattr(o, "new", 0)),
-            str(getattr(o, "updated", 0)),
-            status,
-        )
+        status = Text(o.status.replace("_", " "), style="red" if o.status == "failed" else "")
+        if o.error:
+            status.append(f": {o.error}")
+        if o.note:
+            status.append(f" ({o.note})", style="cyan")
+        table.add_row(Text(o.title or o.url), str(o.new), str(o.updated), status)
     return table
