@@ -1,0 +1,228 @@
+"""Start-up, refresh, links and the pickers of the main screen.
+
+Start-up paints from the cache first, then (in the background) subscribes the bundled sample
+when there are no feeds, and refreshes when the last refresh is older than the configured
+interval.  A refresh runs in its own thread worker (the Library's refresh is blocking) and
+reports progress through coalescing messages; failures become one notification pointing at
+the feeds view, never a modal per feed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import webbrowser
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from textual import work
+
+from briefing_tui.sanitize import openable_url
+from briefing_tui.ui.messages import RefreshFinished, RefreshProgressed
+from briefing_tui.ui.render import display_url
+
+
+def has_browser() -> bool:
+    """False over ssh or without a display, where a browser would open on the wrong machine."""
+    if os.environ.get("SSH_CONNECTION") or os.environ.get("SSH_TTY"):
+        return False
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class RefreshActions:
+    """Mixed into MainScreen."""
+
+    def start(self) -> None:
+        self.reload()
+        self._startup()
+        app = self.app
+        minutes = app.settings.general.refresh_interval_minutes
+        if app.background_refresh and minutes > 0:
+            self.set_interval(minutes * 60, self._auto_refresh, name="auto-refresh")
+
+    @work(group="startup", exit_on_error=False, description="start-up checks")
+    async def _startup(self) -> None:
+        library = self.library
+
+        def check() -> tuple[bool, str | None]:
+            added = library.ensure_sample() if not library.feeds() else False
+            return added, library.last_refresh()
+
+        added, last = await self.app.io(check)
+        self.status.last_refresh = _short_time(last, self.app.clock())
+        minutes = self.app.settings.general.refresh_interval_minutes
+        if added:
+            self.notify("No feeds yet: showing the bundled sample briefing.", timeout=4)
+            self.action_refresh()
+        elif self.app.background_refresh and minutes > 0:
+            if _older_than(last, minutes, self.app.clock()):
+                self.action_refresh()
+
+    def _auto_refresh(self) -> None:
+        self.action_refresh()
+
+    def action_refresh(self, force: bool = False, feed_ids: list[int] | None = None) -> None:
+        self.status.progress = "refreshing…"
+        self._refresh(force, feed_ids)
+
+    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="refresh")
+    def _refresh(self, force: bool, feed_ids: list[int] | None) -> None:
+        def progress(report: object) -> None:
+            self.post_message(
+                RefreshProgressed(
+                    int(getattr(report, "done", 0)),
+                    int(getattr(report, "total", 0)),
+                    str(getattr(report, "feed_title", "")),
+                )
+            )
+
+        try:
+            report = self.library.refresh(feed_ids, force=force, on_progress=progress)
+        except Exception as exc:  # the store itself failed: say so, keep the app running
+            error = str(exc) or type(exc).__name__
+            self.post_message(RefreshFinished(new=0, failed=0, error=error))
+            return
+        failed = tuple(getattr(report, "failed", ()))
+        self.post_message(
+            RefreshFinished(
+                new=int(getattr(report, "new_total", 0)),
+                failed=len(failed),
+                errors=[f"{o.title or o.url}: {o.error}" for o in failed],
+                finished_at=self.library.last_refresh(),
+            )
+        )
+
+    def on_refresh_progressed(self, message: RefreshProgressed) -> None:
+        if message.total:
+            self.status.progress = f"refreshing {message.done}/{message.total}"
+
+    def on_refresh_finished(self, message: RefreshFinished) -> None:
+        self.status.progress = ""
+        if message.error is not None:
+            self.notify(message.error, title="Refresh failed", severity="error", markup=False)
+            return
+        self.status.last_refresh = _short_time(message.finished_at, self.app.clock())
+        if message.new:
+            self.notify(f"{message.new:,} new article{'s' if message.new != 1 else ''}", timeout=4)
+        else:
+            self.notify("No new articles", timeout=2)
+        if message.failed:
+            self.notify(
+                f"{message.failed} feed{'s' if message.failed != 1 else ''} failed — "
+                "press e to see why",
+                severity="warning",
+                timeout=6,
+            )
+        self.reload()
+        from briefing_tui.ui.screens.feeds import FeedsScreen
+
+        if isinstance(self.app.screen, FeedsScreen):
+            self.app.screen.load()
+
+    # --- links ----------------------------------------------------------------------------
+    def _link(self) -> str | None:
+        article = self.article_view.article
+        link = article.link if article is not None else ""
+        if not link and (headline := self._current()) is not None:
+            link = headline.link
+        url = openable_url(link)
+        if url is None:
+            self.notify("This article has no http(s) link to open.", severity="warning")
+        return url
+
+    def action_open_link(self) -> None:
+        url = self._link()
+        if url is None:
+            return
+        if not has_browser():
+            self.app.copy_to_clipboard(url)
+            self.notify(
+                display_url(url), title="No browser here: link copied", markup=False, timeout=8
+            )
+            return
+        self.notify(display_url(url), title="Opening", markup=False, timeout=4)
+        self._open_browser(url)
+
+    @work(thread=True, group="browser", exit_on_error=False, description="open browser")
+    def _open_browser(self, url: str) -> None:
+        if not webbrowser.open(url, new=2):
+            self.app.call_from_thread(self.app.copy_to_clipboard, url)
+            self.notify(display_url(url), title="No browser found: link copied", markup=False)
+
+    def action_copy_link(self) -> None:
+        url = self._link()
+        if url is not None:
+            self.app.copy_to_clipboard(url)
+            self.notify(display_url(url), title="Link copied", markup=False, timeout=4)
+
+    # --- pickers --------------------------------------------------------------------------
+    def action_filter_feed(self) -> None:
+        self._pick_feed()
+
+    @work(group="pickers", exit_on_error=False, description="feed picker")
+    async def _pick_feed(self) -> None:
+        from briefing_tui.ui.screens.pickers import FeedPicker
+
+        feeds, tags = await self.app.io(lambda: (self.library.feeds(), self.library.tags()))
+        choice = await self.app.push_screen_wait(FeedPicker(feeds, tags))
+        if choice is None:
+            return
+        kind, value, title = choice
+        filters = replace(self.filters, feed_id=None, feed_title="", tag=None)
+        if kind == "feed":
+            filters = replace(filters, feed_id=int(value), feed_title=title)
+        elif kind == "tag":
+            filters = replace(filters, tag=value)
+        self.set_filters(filters)
+
+    def action_filter_facts(self) -> None:
+        self._pick_facts()
+
+    @work(group="pickers", exit_on_error=False, description="figures filter")
+    async def _pick_facts(self) -> None:
+        from briefing_tui.ui.screens.pickers import FactFilterPicker
+
+        choice = await self.app.push_screen_wait(
+            FactFilterPicker(self.filters.fact_category, self.filters.fact_min)
+        )
+        if choice is not None:
+            category, minimum = choice
+            self.set_filters(replace(self.filters, fact_category=category, fact_min=minimum))
+
+    def action_feeds(self) -> None:
+        from briefing_tui.ui.screens.feeds import FeedsScreen
+
+        def chosen(choice: tuple[int, str] | None) -> None:
+            if choice is not None:
+                feed_id, title = choice
+                self.set_filters(replace(self.filters, feed_id=feed_id, feed_title=title, tag=None))
+
+        self.app.push_screen(FeedsScreen(), chosen)
+
+
+def _parse(when: str | None) -> datetime | None:
+    if not when:
+        return None
+    try:
+        return datetime.fromisoformat(when)
+    except ValueError:
+        return None
+
+
+def _older_than(when: str | None, minutes: int, now: datetime) -> bool:
+    parsed = _parse(when)
+    return parsed is None or now - parsed > timedelta(minutes=minutes)
+
+
+def _short_time(when: str | None, now: datetime) -> str:
+    parsed = _parse(when)
+    if parsed is None:
+        return "never"
+    local = parsed.astimezone(now.tzinfo) if now.tzinfo else parsed
+    return (
+        local.strftime("%H:%M")
+        if now - parsed < timedelta(hours=20)
+        else local.strftime("%b %d %H:%M")
+    )
