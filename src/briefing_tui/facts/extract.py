@@ -30,7 +30,11 @@ _TRIGGER_WORDS = frozenset(
 )
 
 
-@dataclass(slots=True)
+MAX_NUMBERS = 40
+"""Figures looked at per sentence: keeps the cost of a pathological 'sentence' bounded."""
+
+
+@dataclass(slots=True, eq=False)
 class Mention:
     lead: int  # start of the raw phrase (hedge included)
     start: int  # start of the first number
@@ -92,7 +96,11 @@ def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:
 
 
 def _numbers(sentence: str) -> list[Mention]:
-    found = [(m.start(), m.end(), parse_number(m.group())) for m in NUMBER_RE.finditer(sentence)]
+    found = []
+    for m in NUMBER_RE.finditer(sentence):
+        found.append((m.start(), m.end(), parse_number(m.group())))
+        if len(found) >= MAX_NUMBERS:
+            break  # a sentence with more figures than this is a table, not prose
     found = [(s, e, p) for s, e, p in found if p is not None]
     out: list[Mention] = []
     i = 0
@@ -180,11 +188,13 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
     elif P.FORCED_LEFT_RE.search(left) and (f := P.FORCED_RIGHT_RE.match(sentence, m.who_end)):
         m.category, m.trigger_end = "displaced", f.end()
-    elif n := P.NUMBER_OF_RE.search(sentence[max(0, m.lead - 140) : m.lead]):
+    elif (far := sentence[max(0, m.lead - 140) : m.lead]) and (
+        "number of" in far and (n := P.NUMBER_OF_RE.search(far))
+    ):
         m.category, m.trigger_end = P.VERB_CATEGORY[n["verb"].lower()], m.end
         if not m.who and n["who"] and n["who"].lower() in PERSON_NOUNS:
             m.who, m.person = n["who"], True
-    elif t := P.TOLL_RE.search(sentence[max(0, m.lead - 120) : m.lead]):
+    elif P.TOLL_HINT.search(far) and (t := P.TOLL_RE.search(far[-120:])):
         m.category = _previous_category(accepted, prior) if t.lastgroup == "same" else t.lastgroup
         m.trigger_end = m.end
     elif P.INCLUDING_RE.search(left) and accepted:

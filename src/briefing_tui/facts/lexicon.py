@@ -22,6 +22,14 @@ PERSON_NOUNS = frozenset(
     personnel peacekeepers reservists conscripts marines paratroopers commandos sailors airmen
     guards officers policemen policewomen police gendarmes cadets recruits contractors
     victims casualties survivors bodies corpses others
+    looters smugglers traffickers dealers lawmakers politicians leaders bystanders pedestrians
+    motorists drivers guests shoppers congregants parishioners monks nuns priests clerics
+    farmers herders nomads shepherds loggers truckers individuals adolescents minors toddlers
+    newborns pensioners veterans athletes players runners cyclists revellers partygoers
+    concertgoers mourners seekers deportees returnees settlers combatants separatists
+    dissidents critics opponents bloggers lawyers judges prosecutors diplomats ministers
+    senators councillors engineers technicians scientists researchers academics professors
+    sympathisers sympathizers members operatives agents guerrillas gang-members
     """.split()
 )
 

@@ -48,7 +48,9 @@ VAGUE = {
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million"], key=len, reverse=True))
-_SPELLED = rf"(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD})){{0,8}}"
+_FIRST = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
+_SPELLED = rf"(?:{_FIRST})(?:(?:{_AND}|[\s-]+)(?:{_WORD})){{0,8}}"
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,4}|\d{1,12}"
 _DECIMAL = r"\d{1,6}\.\d{1,3}"
 _SCALE_WORD = r"(?:\s?(?:million|billion|mn|bn|m|k)(?![A-Za-z]))"

@@ -41,6 +41,7 @@ TOLL_RE = re.compile(
     r"|grew|soared|stands\s+at|stood\s+at)\s+$",
     re.I,
 )
+TOLL_HINT = re.compile(r"toll|total|figure|tally|count|number|fatalit|strength|troop", re.I)
 NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?:(?P<who>[a-z]{3,20})\s+)?(?P<verb>killed|dead|injured|wounded"
     r"|arrested|detained|displaced|evacuated|missing)\b[^.;!?]{0,100}?\b(?:to|at|reached|hit"
