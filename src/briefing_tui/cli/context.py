@@ -86,7 +86,7 @@ _HEDGES = {"at_least": "≥", "more_than": ">", "about": "~", "up_to": "≤", "v
 
 def badge_text(badges: Iterable[FactBadge]) -> str:
     """'deaths ≥18 · injuries ~40': each category's headline figure with its hedge."""
-    return " · ".join(f"{b.category} {_HEDGES.get(b.approx, '')}{b.value}" for b in badges)
+    return " · ".join(f"{b.category} {_HEDGES.get(b.approx, '')}{b.value:,}" for b in badges)
 
 
 def plural(count: int, noun: str) -> str:
