@@ -160,10 +160,15 @@ class Fetcher:
         host = urlsplit(current).hostname or ""
         sem = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
         async with sem, self._global:
-            async with self._client.stream("GET", current, headers=headers) as resp:
-                if resp.is_redirect:
-                    return _redirect_target(current, resp)
-                return await self._read(url, current, resp, bool(etag or last_modified))
+            try:
+                stream = self._client.stream("GET", current, headers=headers)
+                async with stream as resp:
+                    if resp.status_code in (301, 302, 303, 307, 308):
+                        return _redirect_target(current, resp)
+                    return await self._read(url, current, resp, bool(etag or last_modified))
+            except httpx.InvalidURL as exc:  # httpx parses Location even when not following
+                reason = clean_line(f"refused redirect or invalid URL ({exc})", 160)
+                raise _Refused(reason) from None
 
     async def _read(
         self, url: str, current: str, resp: httpx.Response, conditional: bool
