@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -91,10 +92,25 @@ def test_retention_caps_and_ages_but_never_starred(store, feed):
     assert store.apply_retention(max_per_feed=1, max_age_days=10**9, now=NOW) == 1
 
 
-def test_fts_stays_in_sync(store, feed):
+def test_search_index_queue_stays_consistent(store, feed):
     ids = store.upsert_entries(feed.id, [make_entry(i) for i in range(20)], NOW).new_ids
+    assert store.search_pending() == 20  # indexing is deferred off the write path...
+    assert store.index_search(batch=7) == 20  # ...and drained in batches
+    assert store.search_pending() == 0
+    # Changes to indexed rows and to rows still queued, then deletes of both kinds.
     store.upsert_entries(feed.id, [make_entry(3, body="changed words")], NOW)
-    store.apply_retention(max_per_feed=10, max_age_days=None, now=NOW)
+    assert store.headline_ids(HeadlineQuery(search="changed")) == [ids[3]]
+    store.upsert_entries(feed.id, [make_entry(3, body="edited again")], NOW)
+    newer = [make_entry(i, published=NOW + timedelta(hours=i)) for i in range(20, 30)]
+    more = store.upsert_entries(feed.id, newer, NOW).new_ids
+    store.upsert_entries(feed.id, [replace(newer[5], title="queued then changed")], NOW)
+    assert store.search_pending() == 11
+    # Keep the 10 newest: deletes indexed rows and the changed (re-queued) ids[3].
+    assert store.apply_retention(max_per_feed=10, max_age_days=None, now=NOW) == 20
+    # A search drains the queue first, so it never misses a new article.
+    assert store.headline_ids(HeadlineQuery(search="queued")) == [more[5]]
+    assert store.search_pending() == 0
     # FTS5 compares its index with the articles table and raises if they disagree.
     store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-    assert len(ids) == 20 and len(store.headline_ids(HeadlineQuery(search="headline"))) == 10
+    assert len(store.headline_ids(HeadlineQuery(search="headline"))) == 9
+    assert store.headline_ids(HeadlineQuery(search="edited")) == []  # deleted with its row

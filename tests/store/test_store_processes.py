@@ -94,6 +94,7 @@ def test_kill_9_mid_upsert_leaves_a_consistent_file(tmp_path):
     proc.stderr.close()
     with Store(db) as store:
         assert store.integrity_check()
+        store.index_search()
         store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
         titles_bodies = store.conn.execute("SELECT guid, title, body FROM articles").fetchall()
         # Whole batches only, and every article complete.

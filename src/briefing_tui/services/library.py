@@ -165,6 +165,11 @@ class Library:
             on_progress=on_progress,
         )
 
+    def index_search(self) -> int:
+        """Add new/changed articles to the full-text index (a search also does it first);
+        call after a refresh so the first search is not the one that waits."""
+        return self.store.index_search()
+
     def last_refresh(self) -> str | None:
         """ISO 8601 time of the last completed refresh (set by services.refresh), or None."""
         return self.store.get_state("last_refresh")

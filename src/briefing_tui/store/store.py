@@ -22,7 +22,6 @@ from pathlib import Path
 
 from briefing_tui.errors import StoreError
 from briefing_tui.models import (
-    CATEGORIES,
     Article,
     FactBadge,
     Feed,
@@ -31,9 +30,10 @@ from briefing_tui.models import (
     ParsedEntry,
     UpsertResult,
 )
-from briefing_tui.store import articles, feeds
+from briefing_tui.store import articles, feeds, search
+from briefing_tui.store.badges import badges_for, needing_facts, replace_badges
 from briefing_tui.store.connection import open_connection
-from briefing_tui.store.queries import NoMatch, headline_select, ids_json, severity_score
+from briefing_tui.store.queries import NoMatch, headline_select, ids_json
 from briefing_tui.store.rows import (
     ARTICLE_COLUMNS,
     HEADLINE_COLUMNS,
@@ -43,8 +43,6 @@ from briefing_tui.store.rows import (
     headline_from_row,
     to_ts,
 )
-
-_ORDER = {name: i for i, name in enumerate(CATEGORIES)}
 
 
 class Store:
@@ -174,6 +172,8 @@ class Store:
             sql, params = headline_select(query)
         except NoMatch:
             return []
+        if query.search and search.has_pending(self.conn):
+            self.index_search()
         return [row[0] for row in self.conn.execute(sql, params)]
 
     def headlines(self, query: HeadlineQuery) -> list[Headline]:
@@ -189,21 +189,9 @@ class Store:
             " WHERE a.id IN (SELECT value FROM json_each(?))",
             (param,),
         ).fetchall()
-        badges = self._badges(param)
+        badges = badges_for(self.conn, param)
         by_id = {row[0]: headline_from_row(row, badges.get(row[0], ())) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
-
-    def _badges(self, ids_param: str) -> dict[int, tuple[FactBadge, ...]]:
-        found: dict[int, list[FactBadge]] = {}
-        for article_id, category, value, approx, raw in self.conn.execute(
-            "SELECT article_id, category, value, approx, raw FROM badges"
-            " WHERE article_id IN (SELECT value FROM json_each(?))",
-            (ids_param,),
-        ):
-            found.setdefault(article_id, []).append(FactBadge(category, value, approx, raw))
-        return {
-            k: tuple(sorted(v, key=lambda b: _ORDER.get(b.category, 99))) for k, v in found.items()
-        }
 
     def article(self, article_id: int) -> Article | None:
         row = self.conn.execute(
@@ -243,28 +231,36 @@ class Store:
     def set_badges(self, article_id: int, badges: Sequence[FactBadge], version: int) -> None:
         """Replace the article's badges and mark it indexed by extractor `version`."""
         with self._write() as conn:
-            conn.execute("DELETE FROM badges WHERE article_id = ?", (article_id,))
-            conn.executemany(
-                "INSERT OR REPLACE INTO badges (article_id, category, value, approx, raw)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [
-                    (article_id, b.category, int(b.value), b.approx, fit(b.raw, MAX_SHORT))
-                    for b in badges
-                ],
-            )
-            conn.execute(
-                "UPDATE articles SET facts_version = ?, severity = ? WHERE id = ?",
-                (int(version), severity_score(badges), article_id),
-            )
+            replace_badges(conn, article_id, badges, version)
+
+    def set_badges_many(
+        self, items: Sequence[tuple[int, Sequence[FactBadge]]], version: int
+    ) -> None:
+        """`set_badges` for many articles in one transaction (much cheaper per article)."""
+        with self._write() as conn:
+            for article_id, badges in items:
+                replace_badges(conn, article_id, badges, version)
 
     def articles_needing_facts(self, version: int, limit: int = 500) -> list[tuple[int, str, str]]:
         """(id, title, body) of articles not yet indexed by extractor `version`."""
-        rows = self.conn.execute(
-            "SELECT id, title, body FROM articles"
-            " WHERE facts_version < ? OR facts_version > ? ORDER BY id LIMIT ?",
-            (int(version), int(version), int(limit)),
-        )
-        return [tuple(row) for row in rows]  # type: ignore[misc]
+        return needing_facts(self.conn, version, limit)
+
+    # search index
+    def index_search(self, batch: int = search.BATCH) -> int:
+        """Add queued new/changed articles to the full-text index; returns how many.
+
+        Run it after a refresh (off the fetch path); a search runs it first if needed."""
+        done = 0
+        while True:
+            with self._write() as conn:
+                count = search.index_batch(conn, batch)
+            done += count
+            if count < batch:
+                return done
+
+    def search_pending(self) -> int:
+        """Articles not yet in the full-text index."""
+        return search.pending_count(self.conn)
 
     # misc
     def get_state(self, key: str) -> str | None:
