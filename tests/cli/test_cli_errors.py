@@ -115,3 +115,28 @@ def test_cli_startup_does_not_import_heavy_modules():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_unusable_home_or_database_is_one_line_exit_1(tmp_path, home, capsys, error_line):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert main(["--home", str(blocker / "sub"), "feeds"]) == 1
+    error_line(capsys.readouterr().err, str(blocker))
+    (home / "briefing.db").mkdir()
+    assert main(["articles"]) == 1
+    error_line(capsys.readouterr().err, "briefing.db")
+
+
+def test_data_folder_that_cannot_be_created_is_a_store_error(tmp_path):
+    from pathlib import Path
+
+    from briefing_tui.cli.context import Context
+    from briefing_tui.errors import StoreError
+    from briefing_tui.paths import Paths
+    from briefing_tui.services.settings import Settings
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    ctx = Context(Paths(tmp_path, Path(blocker / "data")), Settings())
+    with pytest.raises(StoreError, match="cannot create"):
+        ctx.library()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from briefing_tui.errors import UsageError
+from briefing_tui.errors import StoreError, UsageError
 from briefing_tui.paths import Paths, resolve_paths
 from briefing_tui.services.settings import Settings, load_settings
 
@@ -38,7 +38,11 @@ class Context:
         if self._library is None:
             from briefing_tui.services.library import Library
 
-            self.paths.ensure()
+            try:
+                self.paths.ensure()
+            except OSError as exc:
+                where = exc.filename or self.paths.data_dir
+                raise StoreError(f"cannot create {where}: {exc.strerror or exc}") from None
             self._library = Library(self.paths.database, self.settings)
         return self._library
 
