@@ -140,3 +140,11 @@ def test_data_folder_that_cannot_be_created_is_a_store_error(tmp_path):
     ctx = Context(Paths(tmp_path, Path(blocker / "data")), Settings())
     with pytest.raises(StoreError, match="cannot create"):
         ctx.library()
+
+
+def test_console_script_is_briefing_cli_main():
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="briefing")
+    assert script.value == "briefing_tui.cli:main"
+    assert script.load() is main
