@@ -32,6 +32,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from briefing_tui import __version__
+from briefing_tui.feeds.decode import Refused as _Refused
+from briefing_tui.feeds.decode import read_body as _read_body
 from briefing_tui.sanitize import clean_line, openable_url
 from briefing_tui.services.settings import FetchSettings
 
@@ -63,10 +65,6 @@ class FetchResult:
     retry_after: float | None = None
     """Seconds the server asked us to wait (429/503), clamped to MAX_RETRY_AFTER."""
     http_status: int | None = None
-
-
-class _Refused(Exception):
-    """A response we will not read further; the message is the user-facing reason."""
 
 
 class Fetcher:
@@ -264,82 +262,6 @@ def _retry_after(value: str | None) -> float | None:
         except (TypeError, ValueError, IndexError, OverflowError):
             return None
     return min(max(seconds, 0.0), MAX_RETRY_AFTER)
-
-
-async def _read_body(resp: httpx.Response, cap: int) -> bytes:
-    """Read and decode the body with running caps on wire and decoded bytes."""
-    length = resp.headers.get("content-length", "")
-    if length.isdigit() and int(length) > cap:
-        raise _Refused(f"response is larger than the {cap // 1024} kB limit")
-    decoder = _Decoder(resp.headers.get("content-encoding", ""), cap)
-    wire = 0
-    async for chunk in resp.aiter_raw():
-        wire += len(chunk)
-        if wire > cap:
-            raise _Refused(f"response is larger than the {cap // 1024} kB limit")
-        decoder.feed(chunk)
-    return decoder.finish()
-
-
-class _Decoder:
-    """At most one content coding, inflated with a bounded output per step."""
-
-    def __init__(self, header: str, cap: int) -> None:
-        codings = [c.strip().lower() for c in header.split(",") if c.strip()]
-        codings = [c for c in codings if c != "identity"]
-        if len(codings) > 1:
-            raise _Refused("refused stacked Content-Encoding: " + clean_line(header, 60))
-        self.coding = codings[0] if codings else ""
-        if self.coding not in ("", "gzip", "x-gzip", "deflate"):
-            raise _Refused("unsupported Content-Encoding: " + clean_line(self.coding, 40))
-        self.cap = cap
-        self.out = bytearray()
-        self.raw_deflate = False
-        self.z = self._new()
-
-    def _new(self):  # noqa: ANN202 - zlib's Decompress type is not importable
-        if self.coding in ("gzip", "x-gzip"):
-            return zlib.decompressobj(16 + zlib.MAX_WBITS)
-        if self.coding == "deflate":
-            return zlib.decompressobj(-zlib.MAX_WBITS if self.raw_deflate else zlib.MAX_WBITS)
-        return None
-
-    def feed(self, data: bytes) -> None:
-        if self.z is None:
-            self.out += data
-        else:
-            self._inflate(data)
-        if len(self.out) > self.cap:
-            raise _Refused(f"decoded response is larger than the {self.cap // 1024} kB limit")
-
-    def _inflate(self, data: bytes) -> None:
-        while data:
-            try:
-                piece = self.z.decompress(data, self.cap - len(self.out) + 1)
-            except zlib.error:
-                if self.coding == "deflate" and not self.raw_deflate and not self.out:
-                    self.raw_deflate = True  # some servers send deflate without zlib header
-                    self.z = self._new()
-                    piece = self.z.decompress(data, self.cap - len(self.out) + 1)
-                else:
-                    raise
-            self.out += piece
-            if len(self.out) > self.cap:
-                return
-            data = self.z.unconsumed_tail
-            if self.z.eof:
-                data = self.z.unused_data  # concatenated gzip members
-                if data.strip(b"\0"):
-                    self.z = self._new()
-                else:
-                    return
-
-    def finish(self) -> bytes:
-        if self.z is not None and not self.z.eof and self.out:
-            self.out += self.z.flush()[: self.cap - len(self.out) + 1]
-        if len(self.out) > self.cap:
-            raise _Refused(f"decoded response is larger than the {self.cap // 1024} kB limit")
-        return bytes(self.out)
 
 
 def _describe(exc: httpx.HTTPError) -> str:

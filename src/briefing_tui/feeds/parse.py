@@ -22,6 +22,7 @@ import calendar
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +35,14 @@ from briefing_tui.sanitize import MAX_TITLE, clean_line, clean_text, clean_url, 
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
 MAX_GUID = 2_048
+
+
+@dataclass(frozen=True, slots=True)
+class ParseFailure:
+    """A parse that failed, as a value (it crosses process boundaries intact)."""
+
+    reason: str
+    looks_like_html: bool = False
 
 
 class NotAFeed(FeedError):
@@ -192,3 +201,15 @@ def _date(parsed: Any) -> datetime | None:
         return datetime.fromtimestamp(stamp, UTC)
     except (ValueError, OverflowError, TypeError, OSError):
         return None
+
+
+def parse_job(body: bytes, headers: Mapping[str, str], url: str, max_bytes: int) -> Any:
+    """parse_feed for a worker process or thread: a ParsedFeed or a ParseFailure, never raises."""
+    try:
+        return parse_feed(body, headers, url, max_bytes=max_bytes)
+    except NotAFeed as exc:
+        return ParseFailure(str(exc), exc.looks_like_html)
+    except FeedError as exc:
+        return ParseFailure(str(exc))
+    except Exception as exc:  # a parser bug must stay one feed's problem
+        return ParseFailure(clean_line(f"parser failed: {type(exc).__name__}: {exc}", 300))
