@@ -5,7 +5,7 @@
 A predicted fact matches a gold fact when category and value are equal and it comes from the
 same sentence (its sentence span holds the gold figure).  Matching is one-to-one per article.
 Prints precision / recall / F1 per category and overall, and on matched facts how often
-``approx`` and ``who`` (case-insensitive) agree.  tests/facts/test_gold.py asserts the targets.
+``approx`` and ``who`` (case-insensitive) agree.  tests/facts/test_facts_gold.py asserts the targets.
 """
 
 from __future__ import annotations

@@ -9,10 +9,13 @@ hypotheticals and plans, denials, background years) in ``context.py``.
 
 from __future__ import annotations
 
-from briefing_tui.models import Fact, FactSummary
+from typing import TYPE_CHECKING
 
 from .extract import extract
 from .summary import summarize as _summarize
+
+if TYPE_CHECKING:  # models is imported on first use, keeping this package cheap to import
+    from briefing_tui.models import Fact, FactSummary
 
 EXTRACTOR_VERSION = 1
 """Bump when extraction changes, so stored badges are recomputed."""

@@ -9,15 +9,16 @@ is left out: precision first, because a wrong toll on screen is worse than none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from briefing_tui.models import Fact
+from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .context import not_a_count, out_of_scope
 from .lexicon import FORCE_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 from .numbers import NUMBER_RE, parse_number
 from .sentences import split_sentences
+
+if TYPE_CHECKING:
+    from briefing_tui.models import Fact
 
 _MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
 _ADJECTIVE_TRIGGERS = frozenset({"displaced", "wounded", "injured", "missing", "detained"})
@@ -34,24 +35,31 @@ MAX_NUMBERS = 40
 """Figures looked at per sentence: keeps the cost of a pathological 'sentence' bounded."""
 
 
-@dataclass(slots=True, eq=False)
 class Mention:
-    lead: int  # start of the raw phrase (hedge included)
-    start: int  # start of the first number
-    end: int  # end of the raw phrase
-    value: int
-    approx: str
-    vague: bool
-    who: str = ""
-    who_end: int = 0
-    person: bool = False
-    category: str | None = None
-    trigger_end: int = 0
-    part_of: Mention | None = None
-    from_shared_verb: bool = False
+    """One figure of a sentence while it is being classified (offsets within the sentence)."""
+
+    __slots__ = (
+        "lead", "start", "end", "value", "approx", "vague", "who", "who_end", "person",
+        "category", "trigger_end", "part_of", "from_shared_verb",
+    )  # fmt: skip
+
+    def __init__(self, lead: int, start: int, end: int, value: int, approx: str, vague: bool):
+        self.lead = lead  # start of the raw phrase (hedge included)
+        self.start = start  # start of the first number
+        self.end = end  # end of the raw phrase
+        self.value, self.approx, self.vague = value, approx, vague
+        self.who, self.who_end, self.person = "", 0, False
+        self.category: str | None = None
+        self.trigger_end = 0
+        self.part_of: Mention | None = None
+        self.from_shared_verb = False
 
 
 def extract(text: str) -> tuple[Fact, ...]:
+    # Imported here, not at module level: the models' eleven dataclasses cost more to create
+    # than this whole package, and the app has imported them long before the first article.
+    from briefing_tui.models import Fact
+
     facts: list[tuple[Mention, int, int]] = []
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]

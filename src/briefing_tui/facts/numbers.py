@@ -47,26 +47,36 @@ VAGUE = {
     "millions": 2_000_000,
 }
 
-_WORD = "|".join(sorted([*UNITS, *TENS, "hundred", "thousand", "million"], key=len, reverse=True))
-_FIRST = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
+
+def _either_case(words) -> str:
+    """'two|ten' -> '[Tt]wo|[Tt]en': case-insensitive on the first letter only, which keeps
+    the pattern case-sensitive (several times faster in ``re`` than IGNORECASE)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(words, key=len, reverse=True))
+
+
+_WORD = _either_case([*UNITS, *TENS, "hundred", "thousand", "million"])
+_FIRST = _either_case([*UNITS, *TENS])
+_AND = r"(?:(?<=undred)|(?<=housand)|(?<=illion))\s+[Aa]nd\s+"
 _SPELLED = rf"(?:{_FIRST})(?:(?:{_AND}|[\s-]+)(?:{_WORD})){{0,8}}"
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,4}|\d{1,12}"
 _DECIMAL = r"\d{1,6}\.\d{1,3}"
-_SCALE_WORD = r"(?:\s?(?:million|billion|mn|bn|m|k)(?![A-Za-z]))"
-_DOZEN = r"(?:a|one|two|three|four|five|half\s+a)\s+dozen"
-_HALF = r"half\s+a\s+(?:million|billion)"
-_VAGUE = r"(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+_SCALE_WORD = r"(?:\s?(?:[Mm]illion|[Bb]illion|mn|bn|m|k)(?![A-Za-z]))"
+_DOZEN = rf"(?:{_either_case(['a', 'one', 'two', 'three', 'four', 'five'])}|[Hh]alf\s+a)\s+dozen"
+_HALF = r"[Hh]alf\s+a\s+(?:million|billion)"
+_VAGUE = (
+    r"(?:[Tt]ens|[Hh]undreds)\s+of\s+thousands|[Dd]ozens|[Ss]cores|[Hh]undreds|[Tt]housands"
+    r"|[Mm]illions"
+)
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,:$£€/-])(?:"
+    # The leading lookahead is a set of first characters, so ``re`` skips other positions fast.
+    r"(?=[0-9ADEFHMNOSTadefhmnost])(?<![\w.,:$£€/-])(?:"
     rf"(?P<vague>{_VAGUE})"
     rf"|(?P<dozen>{_DOZEN})"
     rf"|(?P<half>{_HALF})"
     rf"|(?P<num>(?:{_DECIMAL}|{_DIGITS}){_SCALE_WORD}?)"
     rf"|(?P<spelled>{_SPELLED})"
-    rf")(?![\w])",
-    re.IGNORECASE,
+    r")(?!\w)"
 )
 
 

@@ -8,10 +8,15 @@ headline while their total is present, and ties go to the earlier, usually the l
 
 from __future__ import annotations
 
-from briefing_tui.models import CATEGORIES, CategorySummary, Fact, FactSummary
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_tui.models import Fact, FactSummary
 
 
 def summarize(facts: tuple[Fact, ...]) -> FactSummary:
+    from briefing_tui.models import CATEGORIES, CategorySummary, FactSummary
+
     categories = []
     for category in CATEGORIES:
         mentions = tuple(f for f in facts if f.category == category)

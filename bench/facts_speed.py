@@ -1,0 +1,108 @@
+"""Speed of the fact extractor, on one core.
+
+    .venv/bin/python bench/facts_speed.py [--runs N]
+
+Prints a table of medians over N runs (default 7):
+* sentences per second through extract_facts (target >= 10,000), with sentencex's own
+  splitting speed on the same text as the baseline (ratio = how much the extractor adds);
+* milliseconds per typical 800-word article (target <= 5 ms);
+* import time of briefing_tui.facts in a fresh interpreter (target <= 50 ms), against a bare
+  ``python -c pass`` start in the same run.
+The text is the gold set's articles (wire-style prose, many figures), each copy made unique
+with a random token so nothing can be served from a cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sentencex import segment
+
+from briefing_tui.facts import extract_facts
+from briefing_tui.facts.sentences import split_sentences
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold" / "gold.jsonl"
+
+
+def pin_one_core() -> str:
+    try:
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+        return "pinned to one core"
+    except (AttributeError, OSError):
+        return "not pinned (no sched_setaffinity)"
+
+
+def corpus(copies: int) -> list[str]:
+    texts = [json.loads(line)["text"] for line in GOLD.read_text("utf-8").splitlines() if line]
+    rng = random.Random(1)
+    return [f"{t} Ref {rng.randrange(10**9):x}." for _ in range(copies) for t in texts]
+
+
+def article_800_words() -> str:
+    words: list[str] = []
+    paragraphs = []
+    for text in corpus(1):
+        paragraphs.append(text)
+        words += text.split()
+        if len(words) >= 800:
+            break
+    return "\n\n".join(paragraphs)
+
+
+def timed(fn, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def import_time(module: str | None, runs: int) -> float:
+    code = "pass" if module is None else f"import {module}".replace("; ", "\n")
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def main(argv: list[str]) -> int:
+    runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 7
+    note = pin_one_core()
+    texts = corpus(20)
+    n_sentences = sum(len(split_sentences(t)) for t in texts)
+    n_words = sum(len(t.split()) for t in texts)
+    extract_facts(texts[0])  # warm up (regex compilation happens at import, this is cheap)
+    t_extract = timed(lambda: [extract_facts(t) for t in texts], runs)
+    t_split = timed(lambda: [list(segment("en", t)) for t in texts], runs)
+    article = article_800_words()
+    t_article = timed(lambda: extract_facts(article), runs * 20)
+    imp_bare = import_time(None, runs)
+    imp_facts = import_time("briefing_tui.facts", runs)
+    first_call = import_time("briefing_tui.facts; briefing_tui.facts.extract_facts('9 died')", runs)
+    print(f"facts speed: {len(texts)} texts, {n_sentences} sentences, {n_words} words; {note}")
+    print(f"{'measure':<44} {'median':>12} {'target':>10}")
+    print(f"{'extract_facts sentences/s':<44} {n_sentences / t_extract:>12,.0f} {'>= 10,000':>10}")
+    print(f"{'  baseline: sentencex split only, sentences/s':<44} {n_sentences / t_split:>12,.0f}")
+    print(f"{'  ratio extract / split time':<44} {t_extract / t_split:>12.1f}")
+    words = len(article.split())
+    print(f"{f'ms per article ({words} words)':<44} {t_article * 1000:>12.2f} {'<= 5':>10}")
+    extra = (imp_facts - imp_bare) * 1000
+    print(f"{'import briefing_tui.facts, ms (over bare)':<44} {extra:>12.1f} {'<= 50':>10}")
+    first = (first_call - imp_bare) * 1000
+    print(f"{'  import + first call (loads models), ms':<44} {first:>12.1f}")
+    print(f"{'  baseline: python -c pass, ms':<44} {imp_bare * 1000:>12.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
