@@ -119,7 +119,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run_queries(path: Path, runs: int) -> None:
-    open_ms, store = median_ms(lambda: Store(path), 1)
     store = Store(path)
     ids = store.headline_ids(HeadlineQuery())
     mid = ids[len(ids) // 2 :][:60]
@@ -147,13 +146,15 @@ def run_queries(path: Path, runs: int) -> None:
         ("feeds() with counts", store.feeds),
         ("set_read 1 id", lambda: store.set_read([ids[0]], True)),
     ]  # fmt: skip
-    base, _ = median_ms(cases[0][1], runs)
+    timed = []
+    for name, fn in cases:
+        ms, result = median_ms(fn, runs)
+        timed.append((name, ms, len(result) if isinstance(result, list) else ""))
+    base = timed[0][1]
     print(f"\n{len(ids):,} visible articles, medians of {runs} runs\n")
     print(f"{'operation':<34} {'median ms':>10} {'rows':>8} {'x baseline':>11}")
     print("-" * 66)
-    for name, fn in cases:
-        ms, result = median_ms(fn, runs)
-        rows = len(result) if isinstance(result, list) else ""
+    for name, ms, rows in timed:
         print(f"{name:<34} {ms:>10.2f} {rows!s:>8} {ms / base:>11.2f}")
     store.close()
 

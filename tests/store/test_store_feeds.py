@@ -92,6 +92,24 @@ def test_retention_caps_and_ages_but_never_starred(store, feed):
     assert store.apply_retention(max_per_feed=1, max_age_days=10**9, now=NOW) == 1
 
 
+def test_retired_articles_do_not_come_back(store, feed):
+    entries = [make_entry(i) for i in range(6)]
+    ids = store.upsert_entries(feed.id, entries, NOW).new_ids
+    assert store.apply_retention(max_per_feed=2, max_age_days=None, now=NOW) == 4
+    # The feed still lists all six: the four deleted ones are not new again.
+    again = store.upsert_entries(feed.id, entries, NOW + timedelta(hours=1))
+    assert again.new_ids == () and again.updated_ids == ()
+    assert store.feed(feed.id).article_count == 2
+    # While the feed keeps sending them, their tombstones stay fresh.
+    later = NOW + timedelta(days=40)
+    store.upsert_entries(feed.id, entries[4:], later)
+    store.apply_retention(max_per_feed=2, max_age_days=None, now=later)
+    # Entries 2 and 3 were not seen for 40 days: forgotten, so they could return.
+    back = store.upsert_entries(feed.id, entries, later).new_ids
+    assert len(back) == 2 and set(back).isdisjoint(ids[4:])
+    assert store.article(back[0]).guid in ("g2", "g3")
+
+
 def test_search_index_queue_stays_consistent(store, feed):
     ids = store.upsert_entries(feed.id, [make_entry(i) for i in range(20)], NOW).new_ids
     assert store.search_pending() == 20  # indexing is deferred off the write path...

@@ -51,6 +51,7 @@ def upsert(
     for entry in entries:
         batch.setdefault(entry_key(entry), entry)  # a feed listing an item twice: first wins
     known = _known(conn, feed_id, list(batch))
+    _skip_retired(conn, feed_id, batch, now)
     new_ids: list[int] = []
     updated_ids: list[int] = []
     for key, entry in batch.items():
@@ -78,6 +79,20 @@ def _known(conn: sqlite3.Connection, feed_id: int, keys: list[bytes]) -> dict:
     return known
 
 
+def _skip_retired(conn: sqlite3.Connection, feed_id: int, batch: dict, now: int) -> None:
+    """Drop entries that retention deleted before from `batch`, noting they were seen."""
+    keys = list(batch)
+    for start in range(0, len(keys), _CHUNK):
+        chunk = keys[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        retired = conn.execute(
+            f"UPDATE retired SET seen_at = ? WHERE feed_id = ? AND key IN ({marks}) RETURNING key",
+            (now, feed_id, *chunk),
+        ).fetchall()
+        for (key,) in retired:
+            batch.pop(key, None)
+
+
 def _insert(conn: sqlite3.Connection, feed_id: int, key: bytes, row: dict, now: int) -> int:
     cur = conn.execute(
         "INSERT INTO articles (feed_id, key, content_hash, guid, link, title, author,"
@@ -99,21 +114,37 @@ def _update(conn: sqlite3.Connection, article_id: int, row: dict, now: int) -> N
     )
 
 
-def retire(conn: sqlite3.Connection, *, max_per_feed: int | None, cutoff: int | None) -> int:
-    """Delete unstarred articles beyond the per-feed cap or older than `cutoff`."""
-    removed = 0
+TOMBSTONE_DAYS = 30
+"""A retired key not sent by its feed for this long is forgotten."""
+
+
+def retire(
+    conn: sqlite3.Connection, *, max_per_feed: int | None, cutoff: int | None, now: int
+) -> int:
+    """Delete unstarred articles beyond the per-feed cap or older than `cutoff`, keeping
+    their keys (see schema v4) so the feed cannot resend them as new."""
+    doomed = []
     if cutoff is not None:
-        removed += conn.execute(
-            "DELETE FROM articles WHERE starred = 0 AND fetched_at < ?"
-            " AND COALESCE(published, fetched_at) < ?",
-            (cutoff, cutoff),
-        ).rowcount
+        doomed.append(
+            ("starred = 0 AND fetched_at < ? AND COALESCE(published, fetched_at) < ?",
+             (cutoff, cutoff))
+        )  # fmt: skip
     if max_per_feed:
-        removed += conn.execute(
-            "DELETE FROM articles WHERE id IN ("
-            " SELECT id FROM (SELECT id, row_number() OVER ("
-            "   PARTITION BY feed_id ORDER BY published DESC, id DESC) AS n"
-            "  FROM articles WHERE starred = 0) WHERE n > ?)",
-            (int(max_per_feed),),
-        ).rowcount
+        doomed.append(
+            (
+                "id IN (SELECT id FROM (SELECT id, row_number() OVER ("
+                " PARTITION BY feed_id ORDER BY published DESC, id DESC) AS n"
+                " FROM articles WHERE starred = 0) WHERE n > ?)",
+                (int(max_per_feed),),
+            )
+        )
+    removed = 0
+    for where, params in doomed:
+        conn.execute(
+            "INSERT OR REPLACE INTO retired (feed_id, key, seen_at)"
+            f" SELECT feed_id, key, ? FROM articles WHERE {where}",
+            (now, *params),
+        )
+        removed += conn.execute(f"DELETE FROM articles WHERE {where}", params).rowcount
+    conn.execute("DELETE FROM retired WHERE seen_at < ?", (now - TOMBSTONE_DAYS * 86400,))
     return removed

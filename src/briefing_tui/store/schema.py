@@ -125,7 +125,20 @@ V3: list[str] = [
     END""",
 ]
 
-MIGRATIONS: list[list[str]] = [V1, V2, V3]
+# v4: keys of articles deleted by retention, so a feed that still lists them does not bring
+# them back as new and unread on every refresh.  `seen_at` moves while the feed still sends
+# the item; a tombstone unseen for a while (the item left the feed) is pruned.
+V4: list[str] = [
+    """CREATE TABLE retired (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key BLOB NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, key)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX retired_seen ON retired(seen_at)",
+]
+
+MIGRATIONS: list[list[str]] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

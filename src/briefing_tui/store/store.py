@@ -280,7 +280,8 @@ class Store:
     ) -> int:
         """Delete unstarred articles beyond `max_per_feed` newest per feed and/or first
         fetched and published more than `max_age_days` ago.  0/None keeps everything.
-        Starred articles are never deleted (and do not count toward the cap)."""
+        Starred articles are never deleted (and do not count toward the cap).  Deleted
+        articles are remembered, so the feed re-sending them does not add them again."""
         try:
             cutoff = to_ts(now - timedelta(days=max_age_days)) if max_age_days else None
         except OverflowError:
@@ -288,7 +289,9 @@ class Store:
         if not max_per_feed and cutoff is None:
             return 0
         with self._write() as conn:
-            return articles.retire(conn, max_per_feed=max_per_feed or None, cutoff=cutoff)
+            return articles.retire(
+                conn, max_per_feed=max_per_feed or None, cutoff=cutoff, now=to_ts(now) or 0
+            )
 
     def integrity_check(self) -> bool:
         """Full `PRAGMA integrity_check` (slow on a big cache: seconds per GB)."""
