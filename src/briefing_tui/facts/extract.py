@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .context import not_a_count, out_of_scope
-from .lexicon import FORCE_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
+from .lexicon import COUNT_NOUNS, FORCE_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
 from .numbers import NUMBER_RE, parse_number
 from .sentences import split_sentences
 
@@ -186,6 +186,10 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     if group := P.OF_GROUP_RE.match(sentence, m.end):
         _breakdown(sentence, m, group, accepted, prior)
         return
+    if noun := P.COUNT_NOUN_RE.match(sentence, m.end):
+        m.category, m.who_end = COUNT_NOUNS[noun.group(1)], noun.end()
+        m.trigger_end = noun.end()
+        return
     _who(sentence, m, m.end)
     if m.who_end < 0:
         return
@@ -215,6 +219,8 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category = None
     if m.category and m.category != "troops" and m.who and not m.person:
         m.category = None
+    if m.category == "displaced" and m.who and _is_force(m):
+        m.category = None  # "5,000 troops crossed into ..." is an incursion, not flight
 
 
 def _breakdown(sentence, m: Mention, group, accepted: list[Mention], prior: list[Mention]) -> None:
@@ -241,7 +247,7 @@ def _previous_category(accepted: list[Mention], prior: list[Mention]) -> str | N
 
 def _is_force(m: Mention) -> bool:
     words = m.who.lower().split()
-    return bool(words) and words[-1] in FORCE_NOUNS or m.who == "" and m.trigger_end == m.end
+    return any(w in FORCE_NOUNS for w in words) or m.who == "" and m.trigger_end == m.end
 
 
 def _in_scope(sentence: str, m: Mention) -> bool:

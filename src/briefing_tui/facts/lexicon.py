@@ -38,7 +38,7 @@ FORCE_NOUNS = frozenset(
     """
     troops soldiers peacekeepers reservists conscripts marines paratroopers commandos personnel
     servicemen servicemembers police officers policemen gendarmes guards force forces
-    contingent recruits airmen sailors
+    contingent recruits airmen sailors guard guardsmen
     """.split()
 )
 
@@ -65,14 +65,24 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
         r"(?:injuries|wounds|burns|heatstroke|gunshot\s+wounds|smoke\s+inhalation)",
     ),
     (
+        "injuries",
+        r"(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds|burns)"
+        r"|(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospitals?",
+    ),
+    (
         "arrests",
         r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up|held",
     ),
     ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
+    ("troops", r"arrived"),
     (
         "displaced",
         r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes|forced\s+to\s+flee"
         r"|made\s+homeless|uprooted",
+    ),
+    (
+        "displaced",
+        r"crossed\s+(?:into|over|the\s+border)|poured\s+into|(?:sought|taken|found)\s+refuge",
     ),
     ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
 )
@@ -85,10 +95,20 @@ BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
-        r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering",
+        r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
+        r"|activated|deploy|contingent\s+of|detachment\s+of",
     ),
     ("displaced", r"displaced|displacing|evacuated|evacuating|evacuation\s+of|uprooted"),
 )
+
+# Nouns that name the category right after a figure: "made 45 arrests", "19 fatalities".
+COUNT_NOUNS = {
+    "arrests": "arrests",
+    "detentions": "arrests",
+    "deaths": "deaths",
+    "fatalities": "deaths",
+    "injuries": "injuries",
+}
 
 # Nouns standing for a running total of one category: "the death toll rose to 45".
 TOLL_NOUNS: tuple[tuple[str, str], ...] = (

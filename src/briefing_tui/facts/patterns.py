@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import AFTER_TRIGGERS, BEFORE_TRIGGERS, TOLL_NOUNS
+from .lexicon import AFTER_TRIGGERS, BEFORE_TRIGGERS, COUNT_NOUNS, TOLL_NOUNS
 
 
 def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
@@ -21,7 +21,8 @@ def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
 
 _AUX = (
     r"(?:\s+(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|also|still|all|later"
-    r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more))"
+    r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more"
+    r"|seriously|critically|slightly|badly|severely|lightly|gravely))"
 )
 
 AFTER_RE = re.compile(rf"(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I)
@@ -30,6 +31,7 @@ BEFORE_RE = re.compile(
     r"(?:(?:additional|further|extra|more|other)\s+)?$",
     re.I,
 )
+COUNT_NOUN_RE = re.compile(rf"\s+(?:new\s+|more\s+|further\s+)?({'|'.join(COUNT_NOUNS)})\b")
 FORCED_LEFT_RE = re.compile(r"\b(?:forced|forcing|driven|drove|driving)\s+$", re.I)
 FORCED_RIGHT_RE = re.compile(
     r"\s+(?:from|out\s+of)\s+(?:their|its|his|her)\s+(?:homes?|villages?|towns?)|\s+to\s+flee\b",
