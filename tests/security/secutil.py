@@ -73,3 +73,26 @@ ESCAPES = {
     "SO/SI charset": "\x0eabc\x0f",
     "BEL": "\x07",
 }
+
+
+def assert_parsed_feed_safe(pf) -> None:  # noqa: ANN001 - models.ParsedFeed
+    """Every field of a ParsedFeed is terminal-safe, bounded, and links are http(s) or ''."""
+    from briefing_tui.feeds.parse import MAX_GUID
+    from briefing_tui.sanitize import MAX_BODY, MAX_TITLE, MAX_URL, openable_url
+
+    assert_terminal_safe(pf.title, one_line=True)
+    assert len(pf.title) <= MAX_TITLE
+    assert pf.site_url == "" or openable_url(pf.site_url) == pf.site_url
+    if pf.warning is not None:
+        assert_terminal_safe(pf.warning, one_line=True)
+        assert len(pf.warning) <= 1_000
+    for e in pf.entries:
+        for value, cap in ((e.title, MAX_TITLE), (e.author, MAX_TITLE), (e.guid, MAX_GUID)):
+            assert_terminal_safe(value, one_line=True)
+            assert len(value) <= cap
+        assert_terminal_safe(e.body)
+        assert len(e.body) <= MAX_BODY
+        assert e.link == "" or openable_url(e.link) == e.link
+        assert len(e.link) <= MAX_URL
+        for when in (e.published, e.updated):
+            assert when is None or when.utcoffset() is not None

@@ -30,7 +30,7 @@ _piece = st.one_of(
 )
 hostile_text = st.lists(_piece, max_size=120).map("".join)
 
-PROPS = settings(max_examples=400, deadline=None)
+PROPS = settings(max_examples=250, deadline=None)
 
 
 @PROPS
