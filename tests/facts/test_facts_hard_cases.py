@@ -124,6 +124,18 @@ CASES = [
         ],
     ),
     ("15 wanted", "Police said 5 suspects were still wanted and 3 were sought.", []),
+    ("9 age range", "The freed students, aged between 12 and 17, were taken to hospital.", []),
+    ("9 ships", "The navy has deployed two more ships and an aircraft.", []),
+    (
+        "12 bodies are deaths",
+        "An official said at least 38 bodies had been taken to the hospital.",
+        [("deaths", 38, "at_least", "bodies")],
+    ),
+    (
+        "12 adjective who",
+        "He helped carry a dozen injured neighbours to cars.",
+        [("injuries", 12, "about", "injured neighbours")],
+    ),
     ("17 brackets", "[1][2][3] (((( 12 )))) <div><p>unclosed", []),
 ]
 

@@ -26,7 +26,8 @@ _BEFORE_NOT_COUNT = re.compile(
     rf"(?:(?:\b(?:{_MONTHS})\.?)|[$£€¥]|\bUS\$|\bRs\.?|\b(?:No|no|Nos|nr)\.|"
     r"\b(?:Number|Route|Article|Chapter|Section|Highway|Flight|Room|Platform|Gate|Level|Category"
     r"|Resolution|Paragraph|Phase|Stage|Round|Week|Day|Year|Pier|Block|Building|Unit|Ward"
-    r"|magnitude|Magnitude|page|pages|aged|ages|age|between\s+the\s+ages\s+of|version|Apollo"
+    r"|magnitude|Magnitude|page|pages|(?:aged|ages|age)(?:\s+(?:between|from|of))?"
+    r"|between\s+the\s+ages\s+of|version|Apollo"
     r"|score|scored|beat|won|led|drew))\s*$"
 )
 _AFTER_NOT_COUNT = re.compile(

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from briefing_tui.models import Fact
 
 _MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
-_ADJECTIVE_TRIGGERS = frozenset({"displaced", "wounded", "injured", "missing", "detained"})
+_ADJECTIVE_TRIGGERS = {
+    "displaced": "displaced",
+    "wounded": "injuries",
+    "injured": "injuries",
+    "missing": "missing",
+    "detained": "arrests",
+}
 _TRIGGER_WORDS = frozenset(
     """killed dead died perished drowned slain shot executed massacred crushed burned burnt lost
     confirmed found injured wounded hurt hospitalised hospitalized treated arrested detained
@@ -168,10 +174,11 @@ def _who(sentence: str, m: Mention, pos: int) -> None:
     if last >= 0:
         m.who, m.who_end, m.person = sentence[tokens[0][1] : tokens[last][2]], tokens[last][2], True
         return
-    first = tokens[0][0].lower() if tokens else ""
+    words = [w.lower() for w, _, _ in tokens]
+    first = next((w for w in words if w not in _MODIFIERS), "")
     m.person = False
     if first and first not in FUNCTION_WORDS and first not in _TRIGGER_WORDS:
-        m.who_end = -1  # counts things ("3 houses", "three weeks"), never people
+        m.who_end = -1  # counts things ("3 houses", "two more ships"), never people
 
 
 def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> None:
@@ -194,7 +201,12 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     if m.who_end < 0:
         return
     left = sentence[max(0, m.lead - 60) : m.lead]
-    if a := P.AFTER_RE.match(sentence, m.who_end):
+    adjective = next((w for w in m.who.lower().split() if w in _ADJECTIVE_TRIGGERS), None)
+    if adjective:  # "80,000 displaced people", "a dozen injured neighbours"
+        m.category, m.trigger_end = _ADJECTIVE_TRIGGERS[adjective], m.who_end
+    elif m.who.lower().endswith(("bodies", "corpses")):
+        m.category, m.trigger_end = "deaths", m.who_end  # bodies are never injured or missing
+    elif a := P.AFTER_RE.match(sentence, m.who_end):
         m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
     elif b := P.BEFORE_RE.search(left):
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
@@ -211,10 +223,6 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.trigger_end = m.end
     elif P.INCLUDING_RE.search(left) and accepted:
         m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
-    elif "displaced" in m.who.lower().split():
-        m.category, m.trigger_end = "displaced", m.who_end
-    elif m.who.lower().endswith(("bodies", "corpses")):
-        m.category, m.trigger_end = "deaths", m.who_end
     if m.category == "troops" and not _is_force(m):
         m.category = None
     if m.category and m.category != "troops" and m.who and not m.person:

@@ -29,6 +29,7 @@ PERSON_NOUNS = frozenset(
     concertgoers mourners seekers deportees returnees settlers combatants separatists
     dissidents critics opponents bloggers lawyers judges prosecutors diplomats ministers
     senators councillors engineers technicians scientists researchers academics professors
+    neighbours neighbors friends colleagues couples siblings sons daughters husbands wives
     sympathisers sympathizers members operatives agents guerrillas gang-members
     """.split()
 )
