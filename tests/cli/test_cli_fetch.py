@@ -1,0 +1,142 @@
+"""`briefing fetch`: the offline sample on a new home, a real loopback server, exit statuses."""
+
+import pytest
+from httpserver import serve
+
+from briefing_tui.cli import main
+
+OUTCOME_KEYS = ["feed_id", "title", "url", "status", "new", "updated", "error", "note"]
+
+
+def rss(title: str, items: list[tuple[str, str]]) -> bytes:
+    entries = "".join(
+        f"<item><guid>{guid}</guid><title>{text}</title><link>https://x.example/{guid}</link>"
+        f"<description>{text} body.</description></item>"
+        for guid, text in items
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://x.example/</link>{entries}</channel></rss>"
+    ).encode()
+
+
+def test_fetch_on_a_new_home_loads_the_sample_offline(home, briefing, json_array):
+    proc = briefing("fetch", "--json")
+    assert proc.returncode == 0, proc.stderr
+    outcomes = json_array(proc.stdout)
+    assert len(outcomes) >= 2
+    assert all(list(o) == OUTCOME_KEYS for o in outcomes)
+    assert all(o["url"].startswith("sample:") and o["error"] is None for o in outcomes)
+    assert sum(o["new"] for o in outcomes) >= 15
+    articles = json_array(briefing("articles", "--json").stdout)
+    assert len(articles) == sum(o["new"] for o in outcomes)
+    # A second fetch finds nothing new and does not add the sample twice.
+    again = json_array(briefing("fetch", "--json").stdout)
+    assert len(again) == len(outcomes) and sum(o["new"] for o in again) == 0
+
+
+def test_fetch_does_not_load_the_sample_when_disabled(home, capsys):
+    (home / "config.toml").write_text("[general]\nsample_when_empty = false\n")
+    assert main(["fetch", "--json"]) == 0
+    assert capsys.readouterr().out.strip() == "[]"
+
+
+@pytest.fixture
+def server():
+    with serve() as srv:
+        srv.add("/world.xml", rss("World", [("w1", "Quake"), ("w2", "Storm")]), etag='"v1"')
+        srv.add("/local.xml", rss("Local", [("l1", "Fair")]))
+        srv.route("/broken.xml")(lambda h: h.send_error(503, "Service Unavailable"))
+        srv.add("/page.html", (
+            b'<html><head><link rel="alternate" type="application/rss+xml" href="/local.xml">'
+            b"</head><body>hi</body></html>"
+        ), content_type="text/html")  # fmt: skip
+        yield srv
+
+
+def test_fetch_from_a_loopback_server(home, server, capsys, json_array):
+    for path in ("/world.xml", "/broken.xml"):
+        assert main(["add", server.url(path)]) == 0
+    assert main(["add", server.url("/page.html"), "--title", "Page"]) == 0
+    capsys.readouterr()
+
+    assert main(["fetch", "--json"]) == 0, "failing feeds do not fail the command"
+    by_url = {o["url"]: o for o in json_array(capsys.readouterr().out)}
+    world = by_url[server.url("/world.xml")]
+    assert (world["status"], world["new"], world["error"], world["title"]) == (
+        "updated", 2, None, "World",
+    )  # fmt: skip
+    broken = by_url[server.url("/broken.xml")]
+    assert broken["status"] == "failed" and "503" in broken["error"]
+    discovered = [o for o in by_url.values() if o["note"]]
+    assert discovered and discovered[0]["new"] == 1, by_url
+
+    feeds = {f["url"]: f for f in _feeds(capsys, json_array)}
+    assert "503" in feeds[server.url("/broken.xml")]["last_error"]
+    assert feeds[server.url("/world.xml")]["last_success"] is not None
+    assert feeds[server.url("/world.xml")]["articles"] == 2
+
+    # Conditional GET the second time: 304, nothing new.
+    assert main(["fetch", "--json", "World"]) == 0
+    (again,) = json_array(capsys.readouterr().out)
+    assert again["status"] == "not_modified" and again["new"] == 0
+    assert server.hits("/world.xml")[-1].headers.get("if-none-match") == '"v1"'
+
+
+def _feeds(capsys, json_array):
+    assert main(["feeds", "--json"]) == 0
+    return json_array(capsys.readouterr().out)
+
+
+def test_fetch_plain_output_and_named_feed(home, server, briefing):
+    assert briefing("add", server.url("/world.xml")).returncode == 0
+    assert briefing("add", server.url("/broken.xml")).returncode == 0
+    proc = briefing("fetch", server.url("/broken.xml"))
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 2 and "\tfailed\t" in lines[0] and "503" in lines[0]
+    assert lines[-1] == "1 feed: 0 new, 0 updated, 1 failed"
+    assert server.hits("/world.xml") == []  # only the named feed was fetched
+    assert "\x1b" not in proc.stdout
+
+
+def test_fetch_of_an_unknown_feed_is_a_usage_error(home, capsys, error_line):
+    assert main(["fetch", "no-such-feed"]) == 2
+    error_line(capsys.readouterr().err, "no feed matches")
+
+
+def test_fetch_with_an_unusable_store_exits_non_zero(home, briefing, error_line):
+    (home / "briefing.db").write_bytes(b"this is not a database, just some bytes" * 100)
+    proc = briefing("fetch")
+    assert proc.returncode != 0
+    error_line(proc.stderr)
+    kept = [p for p in home.iterdir() if p.name.startswith("briefing.db") and p.stat().st_size]
+    assert kept, "the damaged file is kept (moved aside), never deleted"
+
+
+def test_fetch_on_a_terminal_shows_progress_and_a_summary_table(home, capsys, monkeypatch):
+    from briefing_tui.cli import fetch_cmd
+
+    monkeypatch.setattr(fetch_cmd, "is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "200")
+    seen = []
+    from briefing_tui.services.library import Library
+
+    original = Library.refresh
+
+    def spy(self, feed_ids=None, *, force=False, on_progress=None):
+        def record(event):
+            seen.append((event.done, event.total))
+            on_progress(event)
+
+        return original(self, feed_ids, force=force, on_progress=record)
+
+    monkeypatch.setattr(Library, "refresh", spy)
+    assert main(["fetch"]) == 0
+    captured = capsys.readouterr()
+    assert seen and seen[-1][0] == seen[-1][1] == 3, "the progress bar was fed"
+    lines = captured.out.strip().splitlines()
+    assert lines[0].split() == ["feed", "new", "updated", "status"]
+    assert any("World Desk" in line and "updated" in line for line in lines)
+    assert lines[-1].startswith("3 feeds: ") and "failed" not in lines[-1]
+    assert "loading the bundled sample" in captured.err
