@@ -5,7 +5,9 @@
 A predicted fact matches a gold fact when category and value are equal and it comes from the
 same sentence (its sentence span holds the gold figure).  Matching is one-to-one per article.
 Prints precision / recall / F1 per category and overall, and on matched facts how often
-``approx`` and ``who`` (case-insensitive) agree.  tests/facts/test_facts_gold.py asserts the targets.
+``approx`` and ``who`` (case-insensitive) agree.  Without a path it scores every gold file
+(gold.jsonl, heldout.jsonl, heldout2.jsonl) one by one and together.
+tests/facts/test_facts_gold.py asserts the targets.
 """
 
 from __future__ import annotations
@@ -18,11 +20,17 @@ from pathlib import Path
 from briefing_tui.facts import extract_facts
 from briefing_tui.models import CATEGORIES
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold" / "gold.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold"
+GOLD = GOLD_DIR / "gold.jsonl"
+GOLD_FILES = (GOLD, GOLD_DIR / "heldout.jsonl", GOLD_DIR / "heldout2.jsonl")
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def load_all() -> list[dict]:
+    return [article for path in GOLD_FILES for article in load_gold(path)]
 
 
 def score(gold: list[dict]) -> dict:
@@ -81,10 +89,20 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
 
 def main(argv: list[str]) -> int:
     show_errors = "--errors" in argv
-    paths = [a for a in argv if not a.startswith("--")]
-    gold = load_gold(Path(paths[0]) if paths else GOLD)
+    paths = [Path(a) for a in argv if not a.startswith("--")]
+    sets = [(p.name, load_gold(p)) for p in paths or GOLD_FILES]
+    if len(sets) > 1:
+        sets.append(("all", [a for _, articles in sets for a in articles]))
+    for name, gold in sets:
+        print_table(name, gold, show_errors)
+    return 0
+
+
+def print_table(name: str, gold: list[dict], show_errors: bool) -> None:
     result = score(gold)
-    print(f"gold: {len(gold)} texts, {sum(len(a['facts']) for a in gold)} facts")
+    facts = sum(len(a["facts"]) for a in gold)
+    traps = sum(a["trap"] for a in gold)
+    print(f"\n{name}: {len(gold)} texts ({traps} trap texts), {facts} facts")
     print(f"{'category':<10} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for name, r in result["rows"].items():
         print(
@@ -95,7 +113,6 @@ def main(argv: list[str]) -> int:
     print(f"who right on matches:    {result['who_accuracy']:.3f}")
     if show_errors:
         print("\n".join(result["errors"]))
-    return 0
 
 
 if __name__ == "__main__":

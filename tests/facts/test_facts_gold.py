@@ -30,7 +30,7 @@ def test_gold_set_is_big_enough_and_well_formed():
 
 def test_gold_targets():
     scorer = _scorer()
-    result = scorer.score(scorer.load_gold())
+    result = scorer.score(scorer.load_all())
     overall = result["rows"]["overall"]
     assert overall["precision"] >= 0.95, result["errors"]
     assert overall["recall"] >= 0.90, result["errors"]
@@ -39,6 +39,6 @@ def test_gold_targets():
 
 
 def test_no_fact_from_trap_texts_without_facts():
-    for article in _scorer().load_gold():
+    for article in _scorer().load_all():
         if article["trap"] and not article["facts"]:
             assert extract_facts(article["text"]) == (), article["id"]
