@@ -140,3 +140,25 @@ def test_fetch_on_a_terminal_shows_progress_and_a_summary_table(home, capsys, mo
     assert any("World Desk" in line and "updated" in line for line in lines)
     assert lines[-1].startswith("3 feeds: ") and "failed" not in lines[-1]
     assert "loading the bundled sample" in captured.err
+
+
+def test_backoff_is_visible_and_force_overrides_it(home, server, capsys, json_array):
+    assert main(["add", server.url("/broken.xml"), "--title", "Broken"]) == 0
+    for _ in range(2):
+        assert main(["fetch", "--json"]) == 0
+    capsys.readouterr()
+    assert len(server.hits("/broken.xml")) == 2
+
+    assert main(["fetch", "--json"]) == 0
+    (skipped,) = json_array(capsys.readouterr().out)
+    assert skipped["status"] == "skipped" and "backing off" in skipped["note"]
+    assert len(server.hits("/broken.xml")) == 2, "no request while backing off"
+    (feed,) = _feeds(capsys, json_array)
+    assert feed["failures"] == 2 and feed["retry_after"] is not None
+
+    assert main(["feeds"]) == 0
+    assert "retry after" in capsys.readouterr().out
+
+    assert main(["fetch", "--force", "--json"]) == 0
+    (forced,) = json_array(capsys.readouterr().out)
+    assert forced["status"] == "failed" and len(server.hits("/broken.xml")) == 3

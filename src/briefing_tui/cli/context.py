@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing_tui.errors import StoreError, UsageError
 from briefing_tui.paths import Paths, resolve_paths
+from briefing_tui.sanitize import clean_line
 from briefing_tui.services.settings import Settings, load_settings
 
 if TYPE_CHECKING:
@@ -91,6 +92,21 @@ _HEDGES = {"at_least": "≥", "more_than": ">", "about": "~", "up_to": "≤", "v
 def badge_text(badges: Iterable[FactBadge]) -> str:
     """'deaths ≥18 · injuries ~40': each category's headline figure with its hedge."""
     return " · ".join(f"{b.category} {_HEDGES.get(b.approx, '')}{b.value:,}" for b in badges)
+
+
+def error_summary(feed: Feed) -> str:
+    """The last error, with the backoff the user can override with `fetch --force`."""
+    if not feed.last_error:
+        return ""
+    text = clean_line(feed.last_error)
+    if feed.failures > 1:
+        text += f" ({feed.failures} failures in a row)"
+    retry = feed.retry_after
+    if retry is not None and (retry if retry.tzinfo else retry.replace(tzinfo=UTC)) > datetime.now(
+        UTC
+    ):
+        text += f" (retry after {iso(retry)}, or fetch --force)"
+    return text
 
 
 def plural(count: int, noun: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing_tui.cli.context import (
     Context,
+    error_summary,
     find_feed,
     is_terminal,
     iso,
@@ -148,7 +149,7 @@ def _plain_feed_row(feed: Feed) -> list[str]:
         str(feed.article_count),
         str(feed.unread_count),
         iso(feed.last_success) or "",
-        clean_line(feed.last_error or ""),
+        error_summary(feed),
     ]
 
 

@@ -13,7 +13,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from briefing_tui.cli.context import badge_text, short_date
+from briefing_tui.cli.context import badge_text, error_summary, short_date
 from briefing_tui.models import Feed, Headline
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def feeds_table(feeds: Sequence[Feed]) -> Table:
             str(feed.article_count),
             str(feed.unread_count),
             short_date(feed.last_success) or "never",
-            Text(feed.last_error or ""),
+            Text(error_summary(feed)),
         )
     return table
 
