@@ -1,5 +1,7 @@
 """`briefing fetch`: the offline sample on a new home, a real loopback server, exit statuses."""
 
+import re
+
 import pytest
 from httpserver import serve
 
@@ -162,3 +164,36 @@ def test_backoff_is_visible_and_force_overrides_it(home, server, capsys, json_ar
     assert main(["fetch", "--force", "--json"]) == 0
     (forced,) = json_array(capsys.readouterr().out)
     assert forced["status"] == "failed" and len(server.hits("/broken.xml")) == 3
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_hostile_feed_text_never_reaches_the_terminal(home, briefing):
+    title = "Evil &#27;[2J&#x1b;]52;c;Y3VybCBldmlsIHwgc2g=&#7; \x1b[31mred\u009b1m [/bold] title"
+    body = "Body &#27;]8;;https://evil.invalid&#27;\\\\link&#27;]8;;&#27;\\\\ \u202eoverride text"
+    doc = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Feed \x1b[2J name</title><item><guid>h1</guid><title>{title}</title>"
+        f"<author>a\x07uthor</author><link>https://x.example/h1</link>"
+        f"<description>{body}</description></item></channel></rss>"
+    ).encode()
+    with serve() as srv:
+        srv.add("/evil.xml", doc)
+        assert briefing("add", srv.url("/evil.xml")).returncode == 0
+        assert briefing("fetch").returncode == 0
+    outputs = [
+        briefing("articles"),
+        briefing("articles", "--json"),
+        briefing("show", "1"),
+        briefing("show", "1", "--json"),
+        briefing("feeds"),
+        briefing("feeds", "--json"),
+        briefing(stdin=""),
+    ]
+    assert "[/bold]" in outputs[0].stdout, "the title is there, shown literally"
+    for proc in outputs:
+        assert proc.returncode == 0, proc.stderr
+        found = CONTROL.findall(proc.stdout.replace("\n", "").replace("\t", ""))
+        assert not found, (proc.args, found)
+        assert "\u202e" not in proc.stdout
