@@ -48,6 +48,19 @@ MAX_NESTING = 1_500
 Deeper documents are rendered as flat text instead, in linear time."""
 
 
+def _collapse(data: str) -> str:
+    """Whitespace runs -> one space, keeping a leading/trailing one (str.split is C-fast)."""
+    words = data.split()
+    if not words:
+        return " " if data else ""
+    core = " ".join(words)
+    if data[0].isspace():
+        core = " " + core
+    if data[-1].isspace():
+        core += " "
+    return core
+
+
 def _is_blank(line: str) -> bool:
     return not line.replace(">", "").strip()
 
@@ -59,6 +72,8 @@ class _Writer:
         self.base = base
         self.lines: list[str] = []
         self.buf: list[str] = []
+        self.has_text = False
+        """Whether buf holds text beyond list markers and indentation."""
         self.quote = 0
         self.lists: list[list[int]] = []  # one [counter] per open list; -1 for <ul>
         self.links: list[tuple[str, list[str]]] = []
@@ -70,10 +85,12 @@ class _Writer:
         return "> " * self.quote
 
     def flush(self) -> None:
-        line = "".join(self.buf).rstrip()
+        if self.has_text:
+            line = "".join(self.buf).rstrip()
+            if line.strip():
+                self.lines.append(self._prefix() + line)
         self.buf = []
-        if line.strip():
-            self.lines.append(self._prefix() + line)
+        self.has_text = False
 
     def blank(self) -> None:
         self.flush()
@@ -88,8 +105,8 @@ class _Writer:
                     self.flush()
                 self._put(part)
             return
-        data = _WS.sub(" ", data)
-        if not self.buf or self.buf[-1].endswith(" ") or not "".join(self.buf).strip():
+        data = _collapse(data)
+        if not self.has_text or self.buf[-1].endswith(" "):
             data = data.lstrip()
         if data:
             self._put(data)
@@ -97,6 +114,7 @@ class _Writer:
     def _put(self, data: str) -> None:
         self.size += len(data)
         self.buf.append(data)
+        self.has_text = True
         if self.links:
             self.links[-1][1].append(data)
 

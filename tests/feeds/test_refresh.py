@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from conftest import rss
 
+from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import BACKOFF_BASE, backoff_seconds
 from briefing_tui.models import HeadlineQuery
 from briefing_tui.services.refresh import RefreshProgress, refresh_blocking, refresh_feeds
@@ -161,14 +162,19 @@ async def test_html_page_subscribes_to_the_feed_it_advertises(http_server, db):
     assert titles(db, site) == ["Discovered"]
 
 
-async def test_process_pool_parsing_and_retention(http_server, db):
+async def test_process_pool_parsing_facts_and_retention(http_server, db):
     http_server.add("/a", rss(("1", "One"), ("2", "Two"), ("3", "Three")))
-    http_server.add("/b", rss(("4", "Four")))
+    killed = "Police said at least 12 people were killed and 40 injured in the blast"
+    http_server.add("/b", rss(("4", killed)))
     a, b = subscribe(db, http_server.url("/a"), http_server.url("/b"))
     keep_one = replace(SETTINGS, retention=RetentionSettings(max_articles_per_feed=1))
     report = await refresh_feeds(db, keep_one, parse_processes=True, now=lambda: T0)
     assert report.new_total == 4
-    assert len(titles(db, a)) == 1 and titles(db, b) == ["Four"]
+    assert len(titles(db, a)) == 1 and titles(db, b) == [killed]
+    with Store(db) as store:
+        assert store.articles_needing_facts(EXTRACTOR_VERSION) == []
+        (headline,) = store.headlines(HeadlineQuery(feed_ids=(b,)))
+    assert {badge.category for badge in headline.badges} >= {"deaths"}
 
 
 def test_refresh_blocking_selected_feeds_and_sample(http_server, db):

@@ -3,8 +3,8 @@
 Layout of the work (PERFORMANCE.md: feedparser alone needs ~2.9 s of CPU for 10k items, more
 than newsboat's whole cold reload, so parsing must use both cores and stay off the loop):
 - the event loop only does HTTP (one shared client, see feeds/fetch.py);
-- parsing runs in a pool of 2 worker processes for larger refreshes (threads for a handful of
-  feeds, where starting processes would cost more than it saves);
+- parsing, and then fact extraction for new/changed articles, run in 2 worker processes for
+  larger refreshes (feeds/workers.py; threads for a handful of feeds);
 - SQLite runs on ONE dedicated thread that owns its own Store (connections are thread-confined),
   one short transaction per feed, so storing overlaps with fetching and parsing.
 Every per-feed failure becomes a FeedOutcome and a stored error; nothing a server sends can
@@ -14,19 +14,20 @@ stop the other feeds.  Failing feeds back off (see `backoff_seconds`); `force` i
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import retry_at
 from briefing_tui.feeds.discover import Discovered, follow_advertised
 from briefing_tui.feeds.fetch import Fetcher, FetchResult
-from briefing_tui.feeds.parse import ParseFailure, parse_job
+from briefing_tui.feeds.parse import ParseFailure
+from briefing_tui.feeds.workers import WorkerPool
 from briefing_tui.models import Feed, ParsedFeed
 from briefing_tui.sanitize import clean_line
 from briefing_tui.services.factindex import index_facts
@@ -35,6 +36,7 @@ from briefing_tui.store import Store
 
 Status = Literal["updated", "not_modified", "failed", "skipped"]
 PROCESS_POOL_MIN_FEEDS = 8
+FACTS_BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,9 @@ async def refresh_feeds(
         use_pool = parse_processes
         if use_pool is None:
             use_pool = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
-        run.start_parsers(use_pool)
+        run.pool = WorkerPool(use_pool, settings.fetch.max_bytes)
         outcomes = await run.all(feeds)
+        await run.index_facts()
         await run.db(lambda s: _finish(s, settings, clock()))
     finally:
         await run.close()
@@ -120,7 +123,10 @@ def _select(feeds: list[Feed], ids: Sequence[int] | None) -> list[Feed]:
 
 
 def _finish(store: Store, settings: Settings, when: datetime) -> None:
-    index_facts(store)
+    try:
+        index_facts(store)  # what the workers did not do (all of it for small refreshes)
+    except Exception:  # noqa: S110 - badges are retried next refresh; never lose the report
+        pass
     store.set_state("last_refresh", when.isoformat())
     keep = settings.retention
     if keep.max_articles_per_feed or keep.max_age_days:
@@ -139,7 +145,7 @@ class _Run:
     clock: Callable[[], datetime]
     on_progress: Callable[[RefreshProgress], None] | None
     _db_exec: ThreadPoolExecutor = field(init=False)
-    _parse_exec: Executor | None = field(init=False, default=None)
+    pool: WorkerPool | None = field(init=False, default=None)
     _store: Store | None = field(init=False, default=None)
     _done: int = field(init=False, default=0)
 
@@ -156,16 +162,9 @@ class _Run:
 
         return await asyncio.get_running_loop().run_in_executor(self._db_exec, call)
 
-    def start_parsers(self, processes: bool) -> None:
-        if processes:
-            ctx = multiprocessing.get_context("spawn")
-            self._parse_exec = ProcessPoolExecutor(2, mp_context=ctx)
-        else:
-            self._parse_exec = ThreadPoolExecutor(2, thread_name_prefix="briefing-parse")
-
     async def close(self) -> None:
-        if self._parse_exec is not None:
-            self._parse_exec.shutdown(wait=True, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.close()
 
         def close_store() -> None:
             if self._store is not None:
@@ -197,10 +196,27 @@ class _Run:
                 self.on_progress = None
 
     async def parse(self, result: FetchResult) -> ParsedFeed | ParseFailure:
-        loop = asyncio.get_running_loop()
-        url = result.final_url or result.url
-        args = (result.body, result.headers, url, self.settings.fetch.max_bytes)
-        return await loop.run_in_executor(self._parse_exec, parse_job, *args)
+        assert self.pool is not None
+        return await self.pool.parse(result)
+
+    async def index_facts(self) -> None:
+        """Badges for new and changed articles, extracted on both cores in worker batches."""
+        if self.pool is None or not self.pool.processes:
+            return  # index_facts in _finish does it on the store thread
+        tried: set[int] = set()
+        while True:
+            rows = await self.db(lambda s: s.articles_needing_facts(EXTRACTOR_VERSION, 4000))
+            rows = [(r[0], r[2]) for r in rows if r[0] not in tried]
+            if not rows:
+                return
+            tried.update(r[0] for r in rows)
+            jobs = [
+                self.pool.badges(rows[i : i + FACTS_BATCH])
+                for i in range(0, len(rows), FACTS_BATCH)
+            ]
+            for job in asyncio.as_completed(jobs):
+                items = await job
+                await self.db(lambda s, items=items: s.set_badges_many(items, EXTRACTOR_VERSION))
 
 
 # ---- one feed ---------------------------------------------------------------------------------
