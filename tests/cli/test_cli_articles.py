@@ -91,6 +91,9 @@ def test_articles_filters(stocked, capsys, json_array):
     assert by_title == by_url == by_id
     assert {r["feed"] for r in by_title} == {"Local [bold]News"} and len(by_title) == 2
     assert len(articles_json(capsys, json_array, "--limit", "2")) == 2
+    tagged = articles_json(capsys, json_array, "--tag", "world")
+    assert {r["feed"] for r in tagged} == {"World Desk"} and len(tagged) == 3
+    assert articles_json(capsys, json_array, "--tag", "no-such-tag") == []
     starred = articles_json(capsys, json_array, "--starred")
     assert [r["title"] for r in starred] == ["Talks resume after ceasefire"]
 

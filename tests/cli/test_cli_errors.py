@@ -64,7 +64,16 @@ def test_bad_opml_via_the_real_entry_point(tmp_path, briefing, error_line):
 
 
 @pytest.mark.parametrize(
-    "args", [["articles", "--limit", "0"], ["articles", "--limit", "x"], ["show", "abc"], ["show"]]
+    "args",
+    [
+        ["articles", "--limit", "0"],
+        ["articles", "--limit", "x"],
+        ["articles", "--limit", "9" * 30],
+        ["show", "abc"],
+        ["show", "-3"],
+        ["show", "9" * 30],
+        ["show"],
+    ],
 )
 def test_bad_arguments_exit_2(capsys, error_line, args):
     assert main(args) == 2

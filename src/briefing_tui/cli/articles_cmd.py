@@ -36,6 +36,7 @@ def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.Argumen
     p.add_argument(
         "--feed", metavar="F", action="append", help="feed id, URL or title (repeatable)"
     )
+    p.add_argument("--tag", metavar="T", help="only feeds with this tag")
     p.add_argument("--search", metavar="QUERY", help="full-text search, best matches first")
     p.add_argument("--limit", metavar="N", type=_positive, help="at most N articles")
     p.add_argument("--json", action="store_true", help="a JSON array of article objects")
@@ -52,9 +53,13 @@ def _positive(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    if not 1 <= value <= _MAX_INT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {_MAX_INT}: {text!r}")
     return value
+
+
+_MAX_INT = 2**63 - 1
+"""SQLite's largest integer: a bigger id or limit cannot exist and would overflow the query."""
 
 
 # --------------------------------------------------------------------------- articles
@@ -68,6 +73,7 @@ def run_articles(ctx: Context, args: argparse.Namespace) -> int:
         unread_only=args.unread,
         starred_only=args.starred,
         feed_ids=feed_ids,
+        tag=args.tag,
         search=args.search,
         limit=args.limit,
     )
