@@ -32,7 +32,7 @@ _BEFORE_NOT_COUNT = re.compile(
 )
 _AFTER_NOT_COUNT = re.compile(
     rf"^(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b"
-    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b)|-(?!strong\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)"
+    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b)|-(?!(?:strong|member|man|person|troop|soldier)\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_BEFORE_YEAR = re.compile(rf"(?:\d{{1,2}},?\s*|(?:{_MONTHS})\.?\s+)$")
@@ -51,7 +51,8 @@ _HYPOTHETICAL = re.compile(
 )
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|false)\b", re.I)
 _PAST_BEFORE = re.compile(
-    r"\b(?:last\s+year|years?\s+ago|decades?\s+ago|a\s+decade|previous\s+year|in\s+the\s+past"
+    r"\b(?:last\s+year|(?:years?|decades?)\s+(?:ago|after|since|before)|a\s+decade|previous\s+year"
+    r"|in\s+the\s+past"
     r"|anniversary|history|historic|since\s+records)",
     re.IGNORECASE,
 )

@@ -13,52 +13,17 @@ from typing import TYPE_CHECKING
 
 from . import patterns as P
 from .context import not_a_count, out_of_scope
-from .lexicon import COUNT_NOUNS, FORCE_NOUNS, FUNCTION_WORDS, PERSON_NOUNS
+from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
+from .mention import Mention
 from .numbers import NUMBER_RE, parse_number
 from .sentences import split_sentences
+from .who import ADJECTIVE_TRIGGERS, find_who
 
 if TYPE_CHECKING:
     from briefing_tui.models import Fact
 
-_MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
-_ADJECTIVE_TRIGGERS = {
-    "displaced": "displaced",
-    "wounded": "injuries",
-    "injured": "injuries",
-    "missing": "missing",
-    "detained": "arrests",
-}
-_TRIGGER_WORDS = frozenset(
-    """killed dead died perished drowned slain shot executed massacred crushed burned burnt lost
-    confirmed found injured wounded hurt hospitalised hospitalized treated arrested detained
-    taken rounded held deployed sent dispatched stationed airlifted flown mobilised mobilized
-    posted displaced evacuated fled homeless forced made uprooted missing unaccounted went
-    reported""".split()
-)
-
-
 MAX_NUMBERS = 40
 """Figures looked at per sentence: keeps the cost of a pathological 'sentence' bounded."""
-
-
-class Mention:
-    """One figure of a sentence while it is being classified (offsets within the sentence)."""
-
-    __slots__ = (
-        "lead", "start", "end", "value", "approx", "vague", "who", "who_end", "person",
-        "category", "trigger_end", "part_of", "from_shared_verb",
-    )  # fmt: skip
-
-    def __init__(self, lead: int, start: int, end: int, value: int, approx: str, vague: bool):
-        self.lead = lead  # start of the raw phrase (hedge included)
-        self.start = start  # start of the first number
-        self.end = end  # end of the raw phrase
-        self.value, self.approx, self.vague = value, approx, vague
-        self.who, self.who_end, self.person = "", 0, False
-        self.category: str | None = None
-        self.trigger_end = 0
-        self.part_of: Mention | None = None
-        self.from_shared_verb = False
 
 
 def extract(text: str) -> tuple[Fact, ...]:
@@ -103,6 +68,12 @@ def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:
         if m.category is None and m.person and nxt.from_shared_verb and nxt in accepted:
             if P.RANGE_GAP_RE.fullmatch(sentence[m.who_end : nxt.lead].replace(",", " ")):
                 m.category, m.trigger_end, m.from_shared_verb = nxt.category, nxt.trigger_end, True
+                if _in_scope(sentence, m):
+                    accepted.append(m)
+    for prev, m in zip(mentions, mentions[1:], strict=False):  # "arrested eight men and two women"
+        if m.category is None and m.person and prev.from_object_verb and prev in accepted:
+            if P.RANGE_GAP_RE.fullmatch(sentence[prev.who_end : m.lead].replace(",", " ")):
+                m.category, m.trigger_end, m.from_object_verb = prev.category, m.who_end, True
                 if _in_scope(sentence, m):
                     accepted.append(m)
     accepted.sort(key=lambda m: m.lead)
@@ -151,36 +122,6 @@ def _numbers(sentence: str) -> list[Mention]:
     return out
 
 
-def _who(sentence: str, m: Mention, pos: int) -> None:
-    """Set who / who_end / person from the words after the figure ('12 unarmed protesters')."""
-    if (of := P.OF_PEOPLE_RE.match(sentence, pos)) and (m.vague or m.approx == "about"):
-        pos = of.end() - 1
-    tokens: list[tuple[str, int, int]] = []
-    q = pos
-    while len(tokens) < 4 and (t := P.TOKEN_RE.match(sentence, q)):
-        tokens.append((t.group(1), t.start(1), t.end(1)))
-        q = t.end()
-    m.who_end, last = pos, -1
-    for i, (word, _, _) in enumerate(tokens):
-        low = word.lower()
-        if low in PERSON_NOUNS or (word[0].isupper() and low.endswith(("ans", "is", "ese"))):
-            last = i
-        elif (
-            low in _ADJECTIVE_TRIGGERS and i + 1 < len(tokens) and tokens[i + 1][0] in PERSON_NOUNS
-        ):
-            continue  # "80,000 displaced people", "12 wounded soldiers"
-        elif low in _TRIGGER_WORDS or (low in FUNCTION_WORDS and low not in _MODIFIERS):
-            break
-    if last >= 0:
-        m.who, m.who_end, m.person = sentence[tokens[0][1] : tokens[last][2]], tokens[last][2], True
-        return
-    words = [w.lower() for w, _, _ in tokens]
-    first = next((w for w in words if w not in _MODIFIERS), "")
-    m.person = False
-    if first and first not in FUNCTION_WORDS and first not in _TRIGGER_WORDS:
-        m.who_end = -1  # counts things ("3 houses", "two more ships"), never people
-
-
 def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> None:
     if strong := P.STRONG_RE.match(sentence, m.end):
         m.category, m.who, m.who_end, m.trigger_end = (
@@ -197,19 +138,38 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category, m.who_end = COUNT_NOUNS[noun.group(1)], noun.end()
         m.trigger_end = noun.end()
         return
-    _who(sentence, m, m.end)
+    find_who(sentence, m, m.end)
     if m.who_end < 0:
         return
     left = sentence[max(0, m.lead - 60) : m.lead]
-    adjective = next((w for w in m.who.lower().split() if w in _ADJECTIVE_TRIGGERS), None)
+    if label := P.LABEL_RE.search(left[-20:]):  # "Dead: 23", "Injured: 71"
+        m.category, m.trigger_end = label.lastgroup, m.end
+        return
+    if P.BRINGING_LEFT_RE.search(left) and (r := P.BRINGING_RIGHT_RE.match(sentence, m.end)):
+        # "bringing to 58 the number of troops killed"
+        verb = r["verb"]
+        m.category = (
+            P.VERB_CATEGORY[verb.lower()]
+            if verb
+            else "deaths"
+            if r["toll"]
+            else _previous_category(accepted, prior)
+        )
+        m.who, m.trigger_end = "", r.end()
+        return
+    adjective = next((w for w in m.who.lower().split() if w in ADJECTIVE_TRIGGERS), None)
     if adjective:  # "80,000 displaced people", "a dozen injured neighbours"
-        m.category, m.trigger_end = _ADJECTIVE_TRIGGERS[adjective], m.who_end
+        m.category, m.trigger_end = ADJECTIVE_TRIGGERS[adjective], m.who_end
     elif m.who.lower().endswith(("bodies", "corpses")):
         m.category, m.trigger_end = "deaths", m.who_end  # bodies are never injured or missing
-    elif a := P.AFTER_RE.match(sentence, m.who_end):
-        m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
+    elif (a := P.AFTER_RE.match(sentence, m.who_end)) and (
+        a.lastgroup != "troops" or _is_force(m)  # "1,300 civilians in the province" is no force
+    ):
+        if not P.OR_ALTERNATIVE_RE.match(sentence, a.end()):  # "killed or wounded": no split
+            m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
     elif b := P.BEFORE_RE.search(left):
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
+        m.from_object_verb = True
     elif P.FORCED_LEFT_RE.search(left) and (f := P.FORCED_RIGHT_RE.match(sentence, m.who_end)):
         m.category, m.trigger_end = "displaced", f.end()
     elif (far := sentence[max(0, m.lead - 140) : m.lead]) and (
@@ -223,6 +183,8 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.trigger_end = m.end
     elif P.INCLUDING_RE.search(left) and accepted:
         m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
+    elif m.who.lower().endswith(("refugees", "evacuees")):
+        m.category, m.trigger_end = "displaced", m.who_end
     if m.category == "troops" and not _is_force(m):
         m.category = None
     if m.category and m.category != "troops" and m.who and not m.person:
@@ -236,9 +198,14 @@ def _breakdown(sentence, m: Mention, group, accepted: list[Mention], prior: list
     m.who_end = m.trigger_end = group.end()
     if a := P.AFTER_RE.match(sentence, group.end()):
         m.category, m.trigger_end = a.lastgroup, a.end()
-    elif group["group"]:
-        m.category = P.GROUP_CATEGORY.get(group["group"].lower())
-    elif accepted:
+    elif group["group"] and group["group"].lower() in P.GROUP_CATEGORY:
+        m.category = P.GROUP_CATEGORY[group["group"].lower()]
+    elif b := P.BEFORE_RE.search(sentence[max(0, m.lead - 60) : m.lead]):
+        m.category = b.lastgroup  # "killing two of the intruders"
+        if m.category == "troops":
+            m.category = None
+        return
+    elif group["them"] and accepted:
         m.category = accepted[-1].category
     if m.category:
         for earlier in reversed([*prior, *accepted]):

@@ -29,6 +29,7 @@ PERSON_NOUNS = frozenset(
     concertgoers mourners seekers deportees returnees settlers combatants separatists
     dissidents critics opponents bloggers lawyers judges prosecutors diplomats ministers
     senators councillors engineers technicians scientists researchers academics professors
+    instructors trainees cadets medics teachers lecturers professors coaches
     neighbours neighbors friends colleagues couples siblings sons daughters husbands wives
     sympathisers sympathizers members operatives agents guerrillas gang-members
     """.split()
@@ -43,6 +44,11 @@ FORCE_NOUNS = frozenset(
     """.split()
 )
 
+# Plural endings that nearly always name people (journalists, civilians, volunteers, gunmen),
+# so the list above need not be complete; the exceptions are listed.
+PERSON_SUFFIXES = ("ists", "ians", "eers", "men", "ees")
+NOT_PERSONS = frozenset("degrees committees guarantees trees fees decrees lists specimen".split())
+
 # Words that can follow a figure without being a (non-person) noun: verbs, auxiliaries,
 # prepositions, conjunctions.  A figure followed by anything else that is not a person noun
 # is counting things, not people.
@@ -52,6 +58,7 @@ FUNCTION_WORDS = frozenset(
     reportedly later now who whom which that and or but while as in on at by from to into of for
     with among including after before during since when where across near inside outside
     more others other further additional another so far in total altogether
+    the a an its their his her this these those
     """.split()
 )
 
@@ -72,10 +79,12 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "arrests",
-        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up|held",
+        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up|held"
+        r"|in\s+detention|behind\s+bars|recaptured",
     ),
     ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
-    ("troops", r"arrived"),
+    ("troops", r"arrived|based|present|garrisoned|massed|amassed"),
+    ("troops", r"in\s+(?:the\s+)?(?:country|region|area|province|territory|zone)"),
     (
         "displaced",
         r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes|forced\s+to\s+flee"
@@ -91,8 +100,10 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
 # Verbs that take the figure as object: "killed 12 villagers", "arrested more than 4,000".
 BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|killing|kill|claimed\s+the\s+lives\s+of|bodies\s+of"),
+    ("deaths", r"shot\s+dead|shooting\s+dead|gunned\s+down|executed|massacred|beheaded"),
     ("injuries", r"wounded|wounding|injured|injuring|hurt|hurting"),
     ("arrests", r"arrested|arresting|detained|detaining|rounded\s+up|arrest\s+of|detention\s+of"),
+    ("arrests", r"recaptured"),
     (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"

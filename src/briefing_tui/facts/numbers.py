@@ -74,6 +74,7 @@ NUMBER_RE = re.compile(
     rf"(?P<vague>{_VAGUE})"
     rf"|(?P<dozen>{_DOZEN})"
     rf"|(?P<half>{_HALF})"
+    r"|(?P<a_scale>[Aa]\s+(?:hundred|thousand|million|billion))"
     rf"|(?P<num>(?:{_DECIMAL}|{_DIGITS}){_SCALE_WORD}?)"
     rf"|(?P<spelled>{_SPELLED})"
     r")(?!\w)"
@@ -115,6 +116,8 @@ def parse_number(phrase: str) -> tuple[int, str] | None:
         return int(count * 12), "about"
     if m["half"]:
         return SCALES[m["half"].lower().split()[-1]] // 2, "exact"
+    if m["a_scale"]:
+        return SCALES[m["a_scale"].lower().split()[-1]], "exact"
     if m["num"]:
         return _parse_digits(m["num"]), "exact"
     value = parse_spelled(m["spelled"])

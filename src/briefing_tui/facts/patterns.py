@@ -22,7 +22,7 @@ def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
 _AUX = (
     r"(?:\s+(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|also|still|all|later"
     r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more"
-    r"|seriously|critically|slightly|badly|severely|lightly|gravely))"
+    r"|seriously|critically|slightly|badly|severely|lightly|gravely|currently))"
 )
 
 AFTER_RE = re.compile(rf"(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I)
@@ -32,9 +32,12 @@ BEFORE_RE = re.compile(
     re.I,
 )
 COUNT_NOUN_RE = re.compile(rf"\s+(?:new\s+|more\s+|further\s+)?({'|'.join(COUNT_NOUNS)})\b")
-FORCED_LEFT_RE = re.compile(r"\b(?:forced|forcing|driven|drove|driving)\s+$", re.I)
+FORCED_LEFT_RE = re.compile(
+    r"\b(?:forced|forcing|driven|drove|driving|ordered|ordering|told)\s+$", re.I
+)
 FORCED_RIGHT_RE = re.compile(
-    r"\s+(?:from|out\s+of)\s+(?:their|its|his|her)\s+(?:homes?|villages?|towns?)|\s+to\s+flee\b",
+    r"\s+(?:from|out\s+of)\s+(?:their|its|his|her)\s+(?:homes?|villages?|towns?)"
+    r"|\s+to\s+(?:flee|evacuate|leave\s+(?:their|the))\b",
     re.I,
 )
 TOLL_RE = re.compile(
@@ -70,10 +73,23 @@ GROUP_CATEGORY = {
     "missing": "missing", "displaced": "displaced", "evacuated": "displaced",
     "evacuees": "displaced",
 }  # fmt: skip
+FORCE_UNITS = r"force|contingent|army|unit|brigade|battalion|mission|deployment"
 STRONG_RE = re.compile(
-    r"-strong\s+(?P<who>force|contingent|army|unit|brigade|battalion|mission|deployment)\b",
+    rf"-(?:strong|member|man|person|troop|soldier)\s+(?P<who>{FORCE_UNITS})\b", re.I
+)
+LABEL_RE = re.compile(
+    r"\b(?:(?P<deaths>dead|deaths|killed|fatalities)|(?P<injuries>injured|wounded|injuries)"
+    r"|(?P<missing>missing)|(?P<arrests>arrested|arrests|detained)"
+    r"|(?P<displaced>displaced|evacuated|homeless))\s*:\s*$",
     re.I,
 )
+BRINGING_LEFT_RE = re.compile(r"\b(?:bringing|brings|brought|taking|takes|raising)\s+to\s+$", re.I)
+BRINGING_RIGHT_RE = re.compile(
+    r"\s+the\s+(?:(?P<toll>death\s+toll|toll)|number|total|tally)\b(?:\s+of\s+(?:[a-z]+\s+){0,2}?"
+    r"(?P<verb>killed|dead|injured|wounded|arrested|detained|displaced|evacuated|missing)\b)?",
+    re.I,
+)
+OR_ALTERNATIVE_RE = re.compile(r"\s+(?:or|and/or)\s+[a-z]", re.I)
 OLD_FIGURE_RE = re.compile(r"\b(?:from|compared\s+with|compared\s+to|previously|earlier)\s+$", re.I)
 BETWEEN_RE = re.compile(r"\bbetween\s+$", re.I)
 RANGE_GAP_RE = re.compile(r"\s{0,3}(?:to|-|–|—|and|or)\s{0,3}", re.I)
