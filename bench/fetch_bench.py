@@ -171,9 +171,8 @@ def report(runs: list[dict], args: argparse.Namespace) -> None:
         row += _fmt(med(runs, "newsboat", case, "rss_mb"), 13, ".0f")
         print(row)
     new = [r["briefing"]["update"]["new"] for r in runs]
-    print(
-        f"\nupdate: briefing stored {new} new articles (expected {args.feeds * max(1, args.items // 10)} per run)"[:200]
-    )
+    expected = args.feeds * max(1, args.items // 10)
+    print(f"\nupdate: briefing stored {new} new articles (expected {expected} per run)")
     print("peak MB = largest single process of the command (getrusage RUSAGE_CHILDREN)")
 
 
