@@ -149,3 +149,12 @@ def test_export_of_an_empty_home_is_valid_opml(home, capsys):
     assert main(["export"]) == 0
     out = capsys.readouterr().out
     assert "<body />" in out or "<body></body>" in out
+
+
+def test_import_lists_at_most_20_skipped_lines(home, tmp_path, capsys):
+    src = tmp_path / "urls"
+    src.write_text("https://ok.example/rss\n" + "".join(f"bad{i}\n" for i in range(50)))
+    assert main(["import", str(src)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 21
+    assert err[-1].endswith("... and 30 more lines skipped")

@@ -25,6 +25,9 @@ from briefing_tui.errors import UsageError
 from briefing_tui.models import Feed
 from briefing_tui.sanitize import clean_line
 
+MAX_WARNINGS = 20
+"""Skipped-entry warnings printed by `import`; the rest are counted, not listed."""
+
 
 def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
     p = subs.add_parser("add", parents=parents, help="subscribe to a feed URL")
@@ -164,8 +167,10 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
         result = parse_subscriptions(data)
     except UsageError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
-    for message in result.warnings:
+    for message in result.warnings[:MAX_WARNINGS]:
         warn(f"{args.file}: {message}")
+    if len(result.warnings) > MAX_WARNINGS:
+        warn(f"{args.file}: ... and {len(result.warnings) - MAX_WARNINGS} more lines skipped")
     lib = ctx.library()
     known = {f.url: f for f in lib.feeds()}
     added = 0
