@@ -197,3 +197,24 @@ def test_hostile_feed_text_never_reaches_the_terminal(home, briefing):
         found = CONTROL.findall(proc.stdout.replace("\n", "").replace("\t", ""))
         assert not found, (proc.args, found)
         assert "\u202e" not in proc.stdout
+
+
+def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, briefing, json_array):
+    import os
+    import subprocess
+    import sys
+
+    for path in ("/world.xml", "/local.xml"):
+        assert briefing("add", server.url(path)).returncode == 0
+    env = {**os.environ, "BRIEFING_HOME": str(home)}
+    cmd = [sys.executable, "-m", "briefing_tui", "fetch", "--json", "--force"]
+    procs = [
+        subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=60) for p in procs]
+    for proc, (out, err) in zip(procs, results, strict=True):
+        assert proc.returncode == 0, err
+        assert all(o["error"] is None for o in json_array(out)), out
+    articles = json_array(briefing("articles", "--json").stdout)
+    assert sorted(a["guid"].rsplit("/", 1)[-1] for a in articles) == ["l1", "w1", "w2"]
