@@ -15,7 +15,7 @@ from . import patterns as P
 from .context import not_a_count, out_of_scope
 from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
 from .mention import Mention
-from .numbers import NUMBER_RE, parse_number
+from .numbers import NUMBER_RE, parse_match
 from .sentences import split_sentences
 from .who import ADJECTIVE_TRIGGERS, find_who
 
@@ -83,7 +83,7 @@ def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:
 def _numbers(sentence: str) -> list[Mention]:
     found = []
     for m in NUMBER_RE.finditer(sentence):
-        found.append((m.start(), m.end(), parse_number(m.group())))
+        found.append((m.start(), m.end(), parse_match(m)))
         if len(found) >= MAX_NUMBERS:
             break  # a sentence with more figures than this is a table, not prose
     found = [(s, e, p) for s, e, p in found if p is not None]
@@ -102,15 +102,16 @@ def _numbers(sentence: str) -> list[Mention]:
                 lead, approx, first_start = start, kind, start
                 i += 1
             elif gap.strip().lower() != "and" or P.BETWEEN_RE.search(before):
-                if gap.strip().lower() not in ("or",) or True:
-                    end, approx = nxt[1], "at_least"
-                    if m := P.BETWEEN_RE.search(before):
-                        lead = start - (len(before) - m.start())
-                    i += 1
+                # a range, "20 to 30" / "between 1,000 and 1,100" / "two or three": lower end
+                end, approx = nxt[1], "at_least"
+                if m := P.BETWEEN_RE.search(before):
+                    lead = start - (len(before) - m.start())
+                i += 1
         elif dm := P.DIGIT_RANGE_RE.match(sentence, end):
             end, approx = dm.end(), "at_least"
         i += 1
-        if P.OLD_FIGURE_RE.search(sentence[max(0, lead - 20) : lead]) and lead == first_start:
+        near = sentence[max(0, lead - 20) : lead]
+        if lead == first_start and near[-2:] not in ("", "  ") and P.OLD_FIGURE_RE.search(near):
             continue  # "up from 18": the superseded figure
         if not_a_count(sentence, first_start, end, sentence[first_start:end], value):
             continue
@@ -142,10 +143,14 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     if m.who_end < 0:
         return
     left = sentence[max(0, m.lead - 60) : m.lead]
-    if label := P.LABEL_RE.search(left[-20:]):  # "Dead: 23", "Injured: 71"
+    if ":" in left[-20:] and (label := P.LABEL_RE.search(left[-20:])):  # "Dead: 23"
         m.category, m.trigger_end = label.lastgroup, m.end
         return
-    if P.BRINGING_LEFT_RE.search(left) and (r := P.BRINGING_RIGHT_RE.match(sentence, m.end)):
+    if (
+        left.endswith("to ")
+        and P.BRINGING_LEFT_RE.search(left)
+        and (r := P.BRINGING_RIGHT_RE.match(sentence, m.end))
+    ):
         # "bringing to 58 the number of troops killed"
         verb = r["verb"]
         m.category = (
@@ -181,7 +186,7 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     elif P.TOLL_HINT.search(far) and (t := P.TOLL_RE.search(far[-120:])):
         m.category = _previous_category(accepted, prior) if t.lastgroup == "same" else t.lastgroup
         m.trigger_end = m.end
-    elif P.INCLUDING_RE.search(left) and accepted:
+    elif accepted and P.INCLUDING_RE.search(left[-30:]):
         m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
     elif m.who.lower().endswith(("refugees", "evacuees")):
         m.category, m.trigger_end = "displaced", m.who_end

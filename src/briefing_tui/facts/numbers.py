@@ -106,8 +106,11 @@ def parse_spelled(words: str) -> int | None:
 def parse_number(phrase: str) -> tuple[int, str] | None:
     """Value and intrinsic hedge ('exact', 'about' or 'vague') of one matched number phrase."""
     m = NUMBER_RE.fullmatch(phrase.strip())
-    if m is None:
-        return None
+    return None if m is None else parse_match(m)
+
+
+def parse_match(m: re.Match[str]) -> tuple[int, str] | None:
+    """parse_number for a match of NUMBER_RE found in running text."""
     if m["vague"]:
         return VAGUE[re.sub(r"\s+", " ", m["vague"].lower())], "vague"
     if m["dozen"]:
