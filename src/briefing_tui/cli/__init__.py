@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, or a usage error already printed
         return exc.code if isinstance(exc.code, int) else 2
     try:
-        return _dispatch(args, parser)
+        return _dispatch(args)
     except UsageError as exc:
         getattr(args, "parser", parser).print_usage(sys.stderr)
         return _fail(exc)
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _dispatch(args: argparse.Namespace) -> int:
     from briefing_tui.cli.context import Context
 
     ctx = Context.create(args.home)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefing_tui.cli.context import (
     Context,
@@ -24,6 +24,9 @@ from briefing_tui.cli.context import (
 from briefing_tui.errors import UsageError
 from briefing_tui.models import Feed
 from briefing_tui.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from briefing_tui.services.library import Library
 
 MAX_WARNINGS = 20
 """Skipped-entry warnings printed by `import`; the rest are counted, not listed."""
@@ -94,7 +97,7 @@ def _tags(raw: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for tag in tags if tag))
 
 
-def _merge_tags(lib: Any, feed: Feed, tags: tuple[str, ...]) -> bool:
+def _merge_tags(lib: Library, feed: Feed, tags: tuple[str, ...]) -> bool:
     """Add `tags` the feed lacks; True if it had to."""
     if not set(tags) - set(feed.tags):
         return False
