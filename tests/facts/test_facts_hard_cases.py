@@ -151,6 +151,14 @@ def test_breakdown_links_to_total():
     assert [(f.value, f.part_of) for f in facts] == [(22, None), (9, 0)]
 
 
+def test_included_breakdown():
+    facts = extract_facts("The 300 dead included 40 children.")
+    assert [(f.category, f.value, f.who, f.part_of) for f in facts] == [
+        ("deaths", 300, "", None),
+        ("deaths", 40, "children", 0),
+    ]
+
+
 def test_of_them_breakdown_across_sentences():
     facts = extract_facts("Gunmen killed 12 villagers. Five of the victims were children.")
     assert [(f.category, f.value, f.part_of) for f in facts] == [

@@ -59,7 +59,8 @@ VERB_CATEGORY = {
     "evacuated": "displaced", "missing": "missing",
 }  # fmt: skip
 INCLUDING_RE = re.compile(
-    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+dead\s+were"
+    r"\b(?:including|included|includes|include|among\s+them|among\s+whom|of\s+whom|of\s+them"
+    r"|among\s+the\s+dead\s+were"
     r"|among\s+those\s+killed\s+were)\s+$",
     re.I,
 )
