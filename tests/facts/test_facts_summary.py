@@ -41,3 +41,14 @@ def test_empty():
     assert summarize(()) == FactSummary()
     assert extract_facts("") == ()
     assert EXTRACTOR_VERSION >= 1
+
+
+def test_downward_revision_is_the_current_figure():
+    text = (
+        "The ministry first said 45 people had died. "
+        "It later revised the death toll to 30, citing double counting."
+    )
+    summary = summarize(extract_facts(text))
+    deaths = summary.categories[0]
+    assert deaths.headline.value == 30
+    assert [f.value for f in deaths.mentions] == [45, 30]

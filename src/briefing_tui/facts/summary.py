@@ -1,17 +1,27 @@
 """The sidebar's view of one article: a headline figure per category, then every mention.
 
-The headline is the largest current figure.  Superseded figures never reach this point (the
-extractor keeps only the newer side of "rose to 45 from 18" and "from 19 to 34"), so the
-largest remaining figure respects updates.  Breakdowns ("including 12 children") are never the
-headline while their total is present, and ties go to the earlier, usually the lede's, mention.
+The headline is the largest current figure.  Superseded figures mostly never reach this point
+(the extractor keeps only the newer side of "rose to 45 from 18" and "from 19 to 34"), so the
+largest remaining figure respects updates.  The exception is a downward revision stated on
+its own ("later revised the figure to 30"): the last such revision in the text is the current
+figure, even when an earlier, larger one is still mentioned.  Breakdowns ("including 12
+children") are never the headline while their total is present, and ties go to the earlier,
+usually the lede's, mention.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing_tui.models import Fact, FactSummary
+
+_REVISION = re.compile(
+    r"\b(?:revised|revising|corrected|correcting|lowered|lowering|downgraded|cut|reduced)\b"
+    r"[^.;]{0,60}\b(?:to|at)\s+$",
+    re.IGNORECASE,
+)
 
 
 def summarize(facts: tuple[Fact, ...]) -> FactSummary:
@@ -23,6 +33,17 @@ def summarize(facts: tuple[Fact, ...]) -> FactSummary:
         if not mentions:
             continue
         totals = [f for f in mentions if f.part_of is None] or list(mentions)
-        headline = max(totals, key=lambda f: (f.value, -f.start))
+        revisions = [f for f in totals if _is_revision(f)]
+        if revisions:
+            headline = revisions[-1]
+        else:
+            headline = max(totals, key=lambda f: (f.value, -f.start))
         categories.append(CategorySummary(category, headline, mentions))
     return FactSummary(categories=tuple(categories), facts=tuple(facts))
+
+
+def _is_revision(fact: Fact) -> bool:
+    before = fact.sentence[
+        max(0, fact.start - fact.sentence_start - 90) : fact.start - fact.sentence_start
+    ]
+    return bool(_REVISION.search(before))
