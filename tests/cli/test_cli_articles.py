@@ -166,3 +166,49 @@ def test_bare_briefing_on_an_empty_home_says_what_to_do(home, briefing):
     proc = briefing(stdin="")
     assert proc.returncode == 0
     assert "briefing fetch" in proc.stdout
+
+
+def test_show_includes_the_facts_summary(home, capsys, json_array):
+    store = Store(home / "briefing.db")
+    feed = store.add_feed("https://f.example/rss", "Wire")
+    body = "Police said at least 18 people were killed when the bridge collapsed on Monday."
+    store.upsert_entries(
+        feed.id,
+        [ParsedEntry(guid="b", link="https://f.example/b", title="Bridge", body=body)],
+        datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    store.close()
+    assert main(["show", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "Facts: deaths ≥18" in text
+    assert f"  deaths: {body}" in text
+    assert main(["show", "1", "--json"]) == 0
+    (obj,) = json_array(capsys.readouterr().out)
+    (deaths,) = obj["facts"]
+    assert (deaths["category"], deaths["value"], deaths["approx"], deaths["raw"]) == (
+        "deaths", 18, "at_least", "at least 18",
+    )  # fmt: skip
+    assert deaths["sentence"] == body and deaths["mentions"]
+
+
+def test_show_wraps_on_a_terminal_without_breaking_urls(home, capsys, monkeypatch):
+    from briefing_tui.cli import articles_cmd
+
+    url = "https://very.long.example/" + "segment-" * 20
+    store = Store(home / "briefing.db")
+    feed = store.add_feed("https://f.example/rss", "Wire")
+    body = ("word " * 60) + f"see <{url}> for more"
+    store.upsert_entries(
+        feed.id,
+        [ParsedEntry(guid="w", link="https://f.example/w", title="Wrap", body=body)],
+        datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    store.close()
+    monkeypatch.setattr(articles_cmd, "is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["show", "1"]) == 0
+    out = capsys.readouterr().out
+    body_lines = out.split("\n\n", 1)[1].splitlines()
+    assert len(body_lines) > 4
+    assert all(len(line) <= 60 for line in body_lines if url not in line)
+    assert any(f"<{url}>" in line for line in body_lines)

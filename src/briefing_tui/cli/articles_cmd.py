@@ -22,7 +22,15 @@ from briefing_tui.cli.context import (
     short_date,
 )
 from briefing_tui.errors import BriefingError
-from briefing_tui.models import Article, FactSummary, Headline, HeadlineQuery
+from briefing_tui.models import (
+    Article,
+    CategorySummary,
+    Fact,
+    FactBadge,
+    FactSummary,
+    Headline,
+    HeadlineQuery,
+)
 from briefing_tui.sanitize import clean_line, clean_text
 
 HEADLESS_LIMIT = 50
@@ -120,7 +128,7 @@ def _headline_json(h: Headline, article: Article | None) -> dict[str, Any]:
     }
 
 
-def _badge_json(badge: Any) -> dict[str, Any]:
+def _badge_json(badge: FactBadge | Fact) -> dict[str, Any]:
     return {
         "category": badge.category,
         "value": badge.value,
@@ -173,7 +181,7 @@ def _article_json(article: Article, summary: FactSummary) -> dict[str, Any]:
     }
 
 
-def _category_json(category: Any) -> dict[str, Any]:
+def _category_json(category: CategorySummary) -> dict[str, Any]:
     head = category.headline
     return {
         **_badge_json(head),
@@ -213,7 +221,10 @@ def _wrap(body: str, width: int | None) -> str:
         return body
     import textwrap
 
-    return "\n".join(textwrap.fill(line, width) if line else "" for line in body.split("\n"))
+    def fill(line: str) -> str:  # never split a word or a URL: it must stay copyable
+        return textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False)
+
+    return "\n".join(fill(line) if line else "" for line in body.split("\n"))
 
 
 # --------------------------------------------------------------------------- bare `briefing`
