@@ -168,7 +168,8 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     elif m.who.lower().endswith(("bodies", "corpses")):
         m.category, m.trigger_end = "deaths", m.who_end  # bodies are never injured or missing
     elif (a := P.AFTER_RE.match(sentence, m.who_end)) and (
-        a.lastgroup != "troops" or _is_force(m)  # "1,300 civilians in the province" is no force
+        # "1,300 civilians in the province" is no force
+        a.lastgroup != "troops" or _is_force(m) or _force_named_before(sentence, m)
     ):
         if not P.OR_ALTERNATIVE_RE.match(sentence, a.end()):  # "killed or wounded": no split
             m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
@@ -188,9 +189,11 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.trigger_end = m.end
     elif accepted and P.INCLUDING_RE.search(left[-30:]):
         m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
-    elif m.who.lower().endswith(("refugees", "evacuees")):
+    elif m.who.lower().endswith(("refugees", "evacuees")) and not P.RETURNED_RE.match(
+        sentence, m.who_end
+    ):
         m.category, m.trigger_end = "displaced", m.who_end
-    if m.category == "troops" and not _is_force(m):
+    if m.category == "troops" and not (_is_force(m) or _force_named_before(sentence, m)):
         m.category = None
     if m.category and m.category != "troops" and m.who and not m.person:
         m.category = None
@@ -228,6 +231,13 @@ def _previous_category(accepted: list[Mention], prior: list[Mention]) -> str | N
 def _is_force(m: Mention) -> bool:
     words = m.who.lower().split()
     return any(w in FORCE_NOUNS for w in words) or m.who == "" and m.trigger_end == m.end
+
+
+def _force_named_before(sentence: str, m: Mention) -> bool:
+    """'... police officers will be deployed, after 3,000 were sent': who is the force named."""
+    if m.who:
+        return False
+    return any(w in FORCE_NOUNS for w in sentence[max(0, m.lead - 100) : m.lead].lower().split())
 
 
 def _in_scope(sentence: str, m: Mention) -> bool:

@@ -92,7 +92,7 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "displaced",
-        r"crossed\s+(?:into|over|the\s+border)|poured\s+into|(?:sought|taken|found)\s+refuge",
+        r"poured\s+into|(?:sought|taken|found)\s+refuge",
     ),
     ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
 )

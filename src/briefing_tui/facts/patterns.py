@@ -25,7 +25,15 @@ _AUX = (
     r"|seriously|critically|slightly|badly|severely|lightly|gravely|currently))"
 )
 
-AFTER_RE = re.compile(rf"(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I)
+_OF_PHRASE = r"(?:\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[A-Za-z-]{1,20}\s+){0,2}[A-Za-z-]{1,20})?"
+# "18 people were killed", "800 soldiers of a multinational force arrived"
+AFTER_RE = re.compile(
+    rf"{_OF_PHRASE}(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I
+)
+RETURNED_RE = re.compile(
+    rf"{_AUX}{{0,4}}\s+(?:returned|returning|gone\s+home|went\s+home|repatriated|resettled)\b",
+    re.I,
+)
 BEFORE_RE = re.compile(
     rf"\b(?:{_groups(BEFORE_TRIGGERS)})\s+(?:(?:an?|the|another)\s+)?"
     r"(?:(?:additional|further|extra|more|other)\s+)?$",
