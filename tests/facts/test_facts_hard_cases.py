@@ -136,6 +136,32 @@ CASES = [
         "He helped carry a dozen injured neighbours to cars.",
         [("injuries", 12, "about", "injured neighbours")],
     ),
+    (
+        "13 list labels",
+        "Injured: 71. Dead: 23. Missing: 4.",
+        [("injuries", 71, "exact", ""), ("deaths", 23, "exact", ""), ("missing", 4, "exact", "")],
+    ),
+    (
+        "1 inverted total",
+        "Four soldiers died of their wounds, bringing to 58 the number of troops killed.",
+        [("deaths", 4, "exact", "soldiers"), ("deaths", 58, "exact", "")],
+    ),
+    (
+        "15 count nouns and shared object",
+        "Police made 45 arrests; officers also arrested eight men and two women.",
+        [
+            ("arrests", 45, "exact", ""),
+            ("arrests", 8, "exact", "men"),
+            ("arrests", 2, "exact", "women"),
+        ],
+    ),
+    (
+        "14 of-phrase subject",
+        "The first 800 soldiers of a multinational force arrived on Monday.",
+        [("troops", 800, "exact", "soldiers")],
+    ),
+    ("7 killed or wounded", "About 150 soldiers were killed or wounded in the battle.", []),
+    ("8 returning refugees", "About 25,000 refugees have returned home since the truce.", []),
     ("17 brackets", "[1][2][3] (((( 12 )))) <div><p>unclosed", []),
 ]
 
