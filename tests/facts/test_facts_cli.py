@@ -8,8 +8,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from briefing_tui.cli.facts_cmd import JSON_FIELDS, add_parser, run
 
 TEXT = "Police arrested 37 demonstrators. At least 18 people were killed, including 4 children.\n"
@@ -75,9 +73,9 @@ def test_add_parser_registers_facts():
 
 
 def _briefing(*argv, stdin=""):
-    code = "import sys; from briefing_tui.cli import main; sys.exit(main(sys.argv[1:]))"
+    """The real entry point: `python -m briefing_tui` runs the same main() as `briefing`."""
     return subprocess.run(
-        [sys.executable, "-c", code, *argv],
+        [sys.executable, "-m", "briefing_tui", *argv],
         input=stdin,
         capture_output=True,
         text=True,
@@ -87,10 +85,6 @@ def _briefing(*argv, stdin=""):
 
 
 def test_entry_point_json_from_stdin():
-    try:
-        from briefing_tui.cli import main  # noqa: F401
-    except ImportError:  # pragma: no cover
-        pytest.skip("cli main not available")
     proc = _briefing("facts", "--json", "-", stdin=TEXT)
     assert proc.returncode == 0, proc.stderr
     assert [d["value"] for d in json.loads(proc.stdout)] == [37, 18, 4]

@@ -17,7 +17,7 @@ from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
 from .mention import Mention
 from .numbers import NUMBER_RE, parse_match
 from .sentences import split_sentences
-from .who import ADJECTIVE_TRIGGERS, find_who
+from .who import ADJECTIVE_TRIGGERS, find_who, is_person
 
 if TYPE_CHECKING:
     from briefing_tui.models import Fact
@@ -113,7 +113,10 @@ def _numbers(sentence: str) -> list[Mention]:
         near = sentence[max(0, lead - 20) : lead]
         if lead == first_start and near[-2:] not in ("", "  ") and P.OLD_FIGURE_RE.search(near):
             continue  # "up from 18": the superseded figure
-        if not_a_count(sentence, first_start, end, sentence[first_start:end], value):
+        phrase = sentence[first_start:end]
+        if _european_thousands(sentence, phrase, end):
+            value, phrase = int(phrase.replace(".", "")), phrase.replace(".", ",")
+        if not_a_count(sentence, first_start, end, phrase, value):
             continue
         if lead == first_start and (h := P.HEDGE_RE.search(sentence[max(0, lead - 30) : lead])):
             lead = lead - (len(sentence[max(0, lead - 30) : lead]) - h.start())
@@ -121,6 +124,14 @@ def _numbers(sentence: str) -> list[Mention]:
                 approx = h.lastgroup or approx
         out.append(Mention(lead, first_start, end, value, approx, kind == "vague"))
     return out
+
+
+def _european_thousands(sentence: str, phrase: str, end: int) -> bool:
+    """'1.500 soldiers': a dot before exactly three digits, then people, is a separator."""
+    if not P.EURO_THOUSANDS_RE.fullmatch(phrase):
+        return False
+    word = P.TOKEN_RE.match(sentence, end)
+    return bool(word) and is_person(word.group(1), word.group(1).lower())
 
 
 def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> None:

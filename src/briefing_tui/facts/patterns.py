@@ -111,6 +111,7 @@ HEDGE_RE = re.compile(
     r"|estimated|close\s+to|just\s+under|an\s+approximate))\s+$",
     re.I,
 )
+EURO_THOUSANDS_RE = re.compile(r"\d{1,3}\.\d{3}")
 TOKEN_RE = re.compile(r"\s+([A-Za-z][A-Za-z'’-]{0,30})")
 OF_PEOPLE_RE = re.compile(r"\s+of\s+(?!them\b|whom\b|those\b|the\b)", re.I)
 CLAUSE_BREAK_RE = re.compile(r"[;:,(—–]")
