@@ -160,6 +160,21 @@ CASES = [
         "The first 800 soldiers of a multinational force arrived on Monday.",
         [("troops", 800, "exact", "soldiers")],
     ),
+    (
+        "12 relative clause",
+        "Three men who killed 12 people were arrested; two hikers who were near the crater "
+        "are missing.",
+        [
+            ("arrests", 3, "exact", "men"),
+            ("deaths", 12, "exact", "people"),
+            ("missing", 2, "exact", "hikers"),
+        ],
+    ),
+    (
+        "12 adjectives and nouns of killing",
+        "The killing of 3 activists angered many; the 27 arrested men appear in court.",
+        [("deaths", 3, "exact", "activists"), ("arrests", 27, "exact", "arrested men")],
+    ),
     ("7 killed or wounded", "About 150 soldiers were killed or wounded in the battle.", []),
     ("8 returning refugees", "About 25,000 refugees have returned home since the truce.", []),
     ("17 brackets", "[1][2][3] (((( 12 )))) <div><p>unclosed", []),

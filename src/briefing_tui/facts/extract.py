@@ -178,15 +178,17 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category, m.trigger_end = ADJECTIVE_TRIGGERS[adjective], m.who_end
     elif m.who.lower().endswith(("bodies", "corpses")):
         m.category, m.trigger_end = "deaths", m.who_end  # bodies are never injured or missing
-    elif (a := P.AFTER_RE.match(sentence, m.who_end)) and (
+    elif b := P.BEFORE_RE.search(left):  # the object of "killed 12 people were arrested"
+        m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
+        m.from_object_verb = True
+    elif (
+        a := P.RELATIVE_AFTER_RE.match(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end)
+    ) and (
         # "1,300 civilians in the province" is no force
         a.lastgroup != "troops" or _is_force(m) or _force_named_before(sentence, m)
     ):
         if not P.OR_ALTERNATIVE_RE.match(sentence, a.end()):  # "killed or wounded": no split
             m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
-    elif b := P.BEFORE_RE.search(left):
-        m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
-        m.from_object_verb = True
     elif P.FORCED_LEFT_RE.search(left) and (f := P.FORCED_RIGHT_RE.match(sentence, m.who_end)):
         m.category, m.trigger_end = "displaced", f.end()
     elif (far := sentence[max(0, m.lead - 140) : m.lead]) and (

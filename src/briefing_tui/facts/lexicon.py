@@ -100,6 +100,7 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
 # Verbs that take the figure as object: "killed 12 villagers", "arrested more than 4,000".
 BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|killing|kill|claimed\s+the\s+lives\s+of|bodies\s+of"),
+    ("deaths", r"killings?\s+of|murders?\s+of|deaths\s+of"),
     ("deaths", r"shot\s+dead|shooting\s+dead|gunned\s+down|executed|massacred|beheaded"),
     ("injuries", r"wounded|wounding|injured|injuring|hurt|hurting"),
     ("arrests", r"arrested|arresting|detained|detaining|rounded\s+up|arrest\s+of|detention\s+of"),

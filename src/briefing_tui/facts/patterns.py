@@ -30,6 +30,13 @@ _OF_PHRASE = r"(?:\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[A-Za-z-]{1,20}\s+){0,2}[A
 AFTER_RE = re.compile(
     rf"{_OF_PHRASE}(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b", re.I
 )
+# "two hikers who were near the crater are missing", "3 men who killed 12 people were arrested":
+# the main verb after a relative clause wins over the clause's own verb.
+RELATIVE_AFTER_RE = re.compile(
+    r"\s+(?:who|that)\s+[^,.;]{1,40}?(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)"
+    rf"{_AUX}{{1,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b",
+    re.I,
+)
 RETURNED_RE = re.compile(
     rf"{_AUX}{{0,4}}\s+(?:returned|returning|gone\s+home|went\s+home|repatriated|resettled)\b",
     re.I,

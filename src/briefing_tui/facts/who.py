@@ -18,6 +18,9 @@ ADJECTIVE_TRIGGERS = {
     "injured": "injuries",
     "missing": "missing",
     "detained": "arrests",
+    "arrested": "arrests",
+    "dead": "deaths",
+    "evacuated": "displaced",
 }
 _TRIGGER_WORDS = frozenset(
     """killed dead died perished drowned slain shot executed massacred crushed burned burnt lost
