@@ -6,7 +6,7 @@ A predicted fact matches a gold fact when category and value are equal and it co
 same sentence (its sentence span holds the gold figure).  Matching is one-to-one per article.
 Prints precision / recall / F1 per category and overall, and on matched facts how often
 ``approx`` and ``who`` (case-insensitive) agree.  Without a path it scores every gold file
-(gold, heldout, heldout2, blind, blind2) one by one and together.
+(gold, heldout, heldout2, blind, blind2, blind3) one by one and together.
 tests/facts/test_facts_gold.py asserts the targets.
 """
 

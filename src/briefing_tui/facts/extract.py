@@ -191,6 +191,8 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
             m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
     elif P.FORCED_LEFT_RE.search(left) and (f := P.FORCED_RIGHT_RE.match(sentence, m.who_end)):
         m.category, m.trigger_end = "displaced", f.end()
+    elif P.TREATED_LEFT_RE.search(left) and (f := P.TREATED_RIGHT_RE.match(sentence, m.who_end)):
+        m.category, m.trigger_end = "injuries", f.end()  # "treated 1,500 people for heatstroke"
     elif (far := sentence[max(0, m.lead - 140) : m.lead]) and (
         "number of" in far and (n := P.NUMBER_OF_RE.search(far))
     ):

@@ -30,6 +30,7 @@ PERSON_NOUNS = frozenset(
     dissidents critics opponents bloggers lawyers judges prosecutors diplomats ministers
     senators councillors engineers technicians scientists researchers academics professors
     instructors trainees cadets medics teachers lecturers professors coaches
+    hostages captives abductees kidnap-victims
     neighbours neighbors friends colleagues couples siblings sons daughters husbands wives
     sympathisers sympathizers members operatives agents guerrillas gang-members
     """.split()
@@ -70,7 +71,8 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "injuries",
         r"injured|wounded|hurt|hospitali[sz]ed|treated\s+(?:in\s+hospital\s+)?for\s+"
-        r"(?:injuries|wounds|burns|heatstroke|gunshot\s+wounds|smoke\s+inhalation)",
+        r"(?:injuries|wounds|burns|heatstroke|gunshot\s+wounds|smoke\s+inhalation)"
+        r"|treated\s+in\s+(?:a\s+|the\s+)?hospitals?",
     ),
     (
         "injuries",
@@ -79,7 +81,8 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "arrests",
-        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up|held"
+        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up"
+        r"|held(?!\s+(?:by|hostage|captive|in\s+captivity|for\s+ransom))"
         r"|in\s+detention|behind\s+bars|recaptured",
     ),
     ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
@@ -92,7 +95,8 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "displaced",
-        r"poured\s+into|(?:sought|taken|found)\s+refuge",
+        r"poured\s+into|(?:sought|taken|found)\s+refuge"
+        r"|(?:ordered|told)\s+to\s+(?:leave\s+(?:their|the)|evacuate)",
     ),
     ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
 )
@@ -109,7 +113,7 @@ BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
         r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
-        r"|activated|deploy|contingent\s+of|detachment\s+of",
+        r"|activated|deploy|contingent\s+of|detachment\s+of|moved|redeployed|rushed|shipped",
     ),
     ("displaced", r"displaced|displacing|evacuated|evacuating|evacuation\s+of|uprooted"),
 )
@@ -130,5 +134,5 @@ TOLL_NOUNS: tuple[tuple[str, str], ...] = (
     ("arrests", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))"),
     ("displaced", r"number\s+of\s+(?:displaced|evacuees|refugees)"),
     ("missing", r"number\s+of\s+missing"),
-    ("troops", r"strength|troop\s+numbers|troop\s+levels"),
+    ("troops", r"strength|troop\s+numbers|troop\s+levels|deployment"),
 )

@@ -22,7 +22,8 @@ def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
 _AUX = (
     r"(?:\s+(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|also|still|all|later"
     r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more"
-    r"|seriously|critically|slightly|badly|severely|lightly|gravely|currently))"
+    r"|seriously|critically|slightly|badly|severely|lightly|gravely|currently"
+    r"|(?:known|confirmed|reported|said)\s+to\s+have(?:\s+been)?))"
 )
 
 _OF_PHRASE = r"(?:\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[A-Za-z-]{1,20}\s+){0,2}[A-Za-z-]{1,20})?"
@@ -46,7 +47,13 @@ BEFORE_RE = re.compile(
     r"(?:(?:additional|further|extra|more|other)\s+)?$",
     re.I,
 )
-COUNT_NOUN_RE = re.compile(rf"\s+(?:new\s+|more\s+|further\s+)?({'|'.join(COUNT_NOUNS)})\b")
+COUNT_NOUN_RE = re.compile(
+    rf"\s+(?:new\s+|more\s+|further\s+)?(?:[a-z]{{2,15}}-[a-z]{{2,15}}\s+)?({'|'.join(COUNT_NOUNS)})\b"
+)
+TREATED_LEFT_RE = re.compile(r"\btreated\s+$", re.I)
+TREATED_RIGHT_RE = re.compile(
+    r"\s+for\s+(?:\w+\s+)?(?:injuries|wounds|burns|heatstroke|smoke\s+inhalation)\b", re.I
+)
 FORCED_LEFT_RE = re.compile(
     r"\b(?:forced|forcing|driven|drove|driving|ordered|ordering|told)\s+$", re.I
 )
@@ -61,7 +68,7 @@ TOLL_RE = re.compile(
     r"|grew|soared|stands\s+at|stood\s+at)\s+$",
     re.I,
 )
-TOLL_HINT = re.compile(r"toll|total|figure|tally|count|number|fatalit|strength|troop", re.I)
+TOLL_HINT = re.compile(r"toll|total|figure|tally|count|number|fatalit|strength|troop|deploy", re.I)
 NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?:(?P<who>[a-z]{3,20})\s+)?(?P<verb>killed|dead|injured|wounded"
     r"|arrested|detained|displaced|evacuated|missing)\b[^.;!?]{0,100}?\b(?:to|at|reached|hit"

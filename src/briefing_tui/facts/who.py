@@ -65,7 +65,11 @@ def find_who(sentence: str, m: Mention, pos: int) -> None:
         m.who, m.who_end, m.person = sentence[tokens[0][1] : tokens[last][2]], tokens[last][2], True
         return
     words = [w.lower() for w, _, _ in tokens]
-    first = next((w for w in words if w not in _MODIFIERS), "")
+    at = next((i for i, w in enumerate(words) if w not in _MODIFIERS), None)
     m.person = False
-    if first and first not in FUNCTION_WORDS and first not in _TRIGGER_WORDS:
-        m.who_end = -1  # counts things ("3 houses", "two more ships"), never people
+    if at is None or words[at] in FUNCTION_WORDS or words[at] in _TRIGGER_WORDS:
+        return
+    following = words[at + 1] if at + 1 < len(words) else ""
+    if words[at].endswith("ed") and (not following or following in FUNCTION_WORDS):
+        return  # a verb: "the first 400 landed in the capital"
+    m.who_end = -1  # counts things ("3 houses", "two more ships"), never people
