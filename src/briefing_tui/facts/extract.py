@@ -126,6 +126,13 @@ def _numbers(sentence: str) -> list[Mention]:
     return out
 
 
+def _after_relative(sentence: str, pos: int):  # noqa: ANN202 - re.Match | None
+    """The main verb after a relative clause: 'two hikers who were near the crater are
+    missing', '3 men who killed 12 people were arrested'."""
+    skip = P.RELATIVE_SKIP_RE.match(sentence, pos)
+    return P.AFTER_RE.match(sentence, skip.end()) if skip else None
+
+
 def _european_thousands(sentence: str, phrase: str, end: int) -> bool:
     """'1.500 soldiers': a dot before exactly three digits, then people, is a separator."""
     if not P.EURO_THOUSANDS_RE.fullmatch(phrase):
@@ -181,9 +188,7 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     elif b := P.BEFORE_RE.search(left):  # the object of "killed 12 people were arrested"
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
         m.from_object_verb = True
-    elif (
-        a := P.RELATIVE_AFTER_RE.match(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end)
-    ) and (
+    elif (a := _after_relative(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end)) and (
         # "1,300 civilians in the province" is no force
         a.lastgroup != "troops" or _is_force(m) or _force_named_before(sentence, m)
     ):

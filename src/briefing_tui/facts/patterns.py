@@ -33,9 +33,8 @@ AFTER_RE = re.compile(
 )
 # "two hikers who were near the crater are missing", "3 men who killed 12 people were arrested":
 # the main verb after a relative clause wins over the clause's own verb.
-RELATIVE_AFTER_RE = re.compile(
-    r"\s+(?:who|that)\s+[^,.;]{1,40}?(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)"
-    rf"{_AUX}{{1,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b",
+RELATIVE_SKIP_RE = re.compile(
+    r"\s+(?:who|that)\s+[^,.;]{1,40}?(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)",
     re.I,
 )
 RETURNED_RE = re.compile(
