@@ -213,3 +213,32 @@ async def test_sample_urls_read_the_bundled_feed():
     async with Fetcher(settings) as f:
         missing = await f.fetch("sample:../../etc/passwd")
     assert missing.status == "failed" and "sample" in missing.error
+
+
+async def test_slow_headers_huge_headers_and_empty_body(http_server):
+    def slow_headers(h):
+        h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for _ in range(50):
+            if http_server.stopping.wait(0.1):
+                return
+            h.wfile.write(b"X-Slow: 1\r\n")
+            h.wfile.flush()
+
+    def huge_headers(h):
+        h.send_response(200)
+        for i in range(2000):
+            h.send_header(f"X-Big-{i}", "x" * 200)
+        h.send_header("Content-Length", "0")
+        h.end_headers()
+
+    http_server.route("/slow-headers")(slow_headers)
+    http_server.route("/huge-headers")(huge_headers)
+    http_server.add("/empty", b"")
+    started = time.monotonic()
+    slow = await fetch(http_server.url("/slow-headers"))
+    assert slow.status == "failed" and "deadline" in slow.error
+    assert time.monotonic() - started < 2.0
+    huge = await fetch(http_server.url("/huge-headers"))
+    assert huge.status == "failed" and huge.error
+    empty = await fetch(http_server.url("/empty"))
+    assert (empty.status, empty.body) == ("ok", b"")

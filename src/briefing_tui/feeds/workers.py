@@ -14,11 +14,13 @@ import asyncio
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing_tui.feeds.fetch import FetchResult
 from briefing_tui.feeds.parse import ParseFailure, parse_job
 from briefing_tui.models import FactBadge, ParsedFeed
+
+if TYPE_CHECKING:  # workers import this module: keep httpx out of them
+    from briefing_tui.feeds.fetch import FetchResult
 
 WORKERS = 2
 
