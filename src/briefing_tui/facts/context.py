@@ -63,7 +63,7 @@ _PAST_AFTER = re.compile(
 
 def not_a_count(sentence: str, start: int, end: int, phrase: str, value: int) -> bool:
     """True when the number at sentence[start:end] is a date, time, year, age, %, money..."""
-    before = sentence[max(0, start - 40) : start]
+    before = sentence[max(0, start - 25) : start]  # the longest label is 20 characters
     after = sentence[end : end + 20]
     if _BEFORE_NOT_COUNT.search(before) or _AFTER_NOT_COUNT.match(after):
         return True

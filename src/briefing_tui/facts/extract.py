@@ -185,7 +185,7 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category, m.trigger_end = ADJECTIVE_TRIGGERS[adjective], m.who_end
     elif m.who.lower().endswith(("bodies", "corpses")):
         m.category, m.trigger_end = "deaths", m.who_end  # bodies are never injured or missing
-    elif b := P.BEFORE_RE.search(left):  # the object of "killed 12 people were arrested"
+    elif b := P.BEFORE_RE.search(left[-45:]):  # the object of "killed 12 people were arrested"
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
         m.from_object_verb = True
     elif (a := _after_relative(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end)) and (
