@@ -142,44 +142,56 @@ def _european_thousands(sentence: str, phrase: str, end: int) -> bool:
 
 
 def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> None:
-    if strong := P.STRONG_RE.match(sentence, m.end):
-        m.category, m.who, m.who_end, m.trigger_end = (
-            "troops",
-            strong["who"],
-            strong.end(),
-            strong.end(),
-        )
-        return
-    if group := P.OF_GROUP_RE.match(sentence, m.end):
-        _breakdown(sentence, m, group, accepted, prior)
-        return
-    if noun := P.COUNT_NOUN_RE.match(sentence, m.end):
-        m.category, m.who_end = COUNT_NOUNS[noun.group(1)], noun.end()
-        m.trigger_end = noun.end()
+    """Set m.category (or leave it None), trying the most specific forms first."""
+    if _fixed_form(sentence, m, accepted, prior):
         return
     find_who(sentence, m, m.end)
     if m.who_end < 0:
         return
     left = sentence[max(0, m.lead - 60) : m.lead]
-    if ":" in left[-20:] and (label := P.LABEL_RE.search(left[-20:])):  # "Dead: 23"
+    if not _framed_form(sentence, m, left, accepted, prior):
+        _verb_or_noun_form(sentence, m, left, accepted, prior)
+    if m.category == "troops" and not (_is_force(m) or _force_named_before(sentence, m)):
+        m.category = None
+    if m.category and m.category != "troops" and m.who and not m.person:
+        m.category = None
+    if m.category == "displaced" and m.who and _is_force(m):
+        m.category = None  # "5,000 troops crossed into ..." is an incursion, not flight
+
+
+def _fixed_form(sentence: str, m: Mention, accepted: list[Mention], prior: list[Mention]) -> bool:
+    """'a 4,000-strong force', 'three of them', 'made 45 arrests'."""
+    if strong := P.STRONG_RE.match(sentence, m.end):
+        m.category, m.who = "troops", strong["who"]
+        m.who_end = m.trigger_end = strong.end()
+    elif group := P.OF_GROUP_RE.match(sentence, m.end):
+        _breakdown(sentence, m, group, accepted, prior)
+    elif noun := P.COUNT_NOUN_RE.match(sentence, m.end):
+        m.category = COUNT_NOUNS[noun.group(1)]
+        m.who_end = m.trigger_end = noun.end()
+    else:
+        return False
+    return True
+
+
+def _framed_form(sentence, m: Mention, left: str, accepted, prior) -> bool:  # noqa: ANN001
+    """'Dead: 23' list labels and 'bringing to 58 the number of troops killed'."""
+    if ":" in left[-20:] and (label := P.LABEL_RE.search(left[-20:])):
         m.category, m.trigger_end = label.lastgroup, m.end
-        return
-    if (
-        left.endswith("to ")
-        and P.BRINGING_LEFT_RE.search(left)
-        and (r := P.BRINGING_RIGHT_RE.match(sentence, m.end))
-    ):
-        # "bringing to 58 the number of troops killed"
-        verb = r["verb"]
-        m.category = (
-            P.VERB_CATEGORY[verb.lower()]
-            if verb
-            else "deaths"
-            if r["toll"]
-            else _previous_category(accepted, prior)
-        )
-        m.who, m.trigger_end = "", r.end()
-        return
+        return True
+    if not left.endswith("to ") or not P.BRINGING_LEFT_RE.search(left):
+        return False
+    if not (r := P.BRINGING_RIGHT_RE.match(sentence, m.end)):
+        return False
+    if r["verb"]:
+        m.category = P.VERB_CATEGORY[r["verb"].lower()]
+    else:
+        m.category = "deaths" if r["toll"] else _previous_category(accepted, prior)
+    m.who, m.trigger_end = "", r.end()
+    return True
+
+
+def _verb_or_noun_form(sentence, m: Mention, left: str, accepted, prior) -> None:  # noqa: ANN001
     adjective = next((w for w in m.who.lower().split() if w in ADJECTIVE_TRIGGERS), None)
     if adjective:  # "80,000 displaced people", "a dozen injured neighbours"
         m.category, m.trigger_end = ADJECTIVE_TRIGGERS[adjective], m.who_end
@@ -198,9 +210,15 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.category, m.trigger_end = "displaced", f.end()
     elif P.TREATED_LEFT_RE.search(left) and (f := P.TREATED_RIGHT_RE.match(sentence, m.who_end)):
         m.category, m.trigger_end = "injuries", f.end()  # "treated 1,500 people for heatstroke"
-    elif (far := sentence[max(0, m.lead - 140) : m.lead]) and (
-        "number of" in far and (n := P.NUMBER_OF_RE.search(far))
-    ):
+    else:
+        _total_or_breakdown(sentence, m, left, accepted, prior)
+
+
+def _total_or_breakdown(sentence, m: Mention, left: str, accepted, prior) -> None:  # noqa: ANN001
+    """'the number of people killed has climbed to 34', 'the death toll rose to 45',
+    'including 12 children', and refugees counted as such."""
+    far = sentence[max(0, m.lead - 140) : m.lead]
+    if "number of" in far and (n := P.NUMBER_OF_RE.search(far)):
         m.category, m.trigger_end = P.VERB_CATEGORY[n["verb"].lower()], m.end
         if not m.who and n["who"] and n["who"].lower() in PERSON_NOUNS:
             m.who, m.person = n["who"], True
@@ -209,16 +227,9 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
         m.trigger_end = m.end
     elif accepted and P.INCLUDING_RE.search(left[-30:]):
         m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
-    elif m.who.lower().endswith(("refugees", "evacuees")) and not P.RETURNED_RE.match(
-        sentence, m.who_end
-    ):
-        m.category, m.trigger_end = "displaced", m.who_end
-    if m.category == "troops" and not (_is_force(m) or _force_named_before(sentence, m)):
-        m.category = None
-    if m.category and m.category != "troops" and m.who and not m.person:
-        m.category = None
-    if m.category == "displaced" and m.who and _is_force(m):
-        m.category = None  # "5,000 troops crossed into ..." is an incursion, not flight
+    elif m.who.lower().endswith(("refugees", "evacuees")):
+        if not P.RETURNED_RE.match(sentence, m.who_end):
+            m.category, m.trigger_end = "displaced", m.who_end
 
 
 def _breakdown(sentence, m: Mention, group, accepted: list[Mention], prior: list[Mention]) -> None:
