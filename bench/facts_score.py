@@ -6,7 +6,7 @@ A predicted fact matches a gold fact when category and value are equal and it co
 same sentence (its sentence span holds the gold figure).  Matching is one-to-one per article.
 Prints precision / recall / F1 per category and overall, and on matched facts how often
 ``approx`` and ``who`` (case-insensitive) agree.  Without a path it scores every gold file
-(gold, heldout, heldout2, blind, blind2, blind3) one by one and together.
+(gold, heldout*, blind*) one by one and together.
 tests/facts/test_facts_gold.py asserts the targets.
 """
 
@@ -23,7 +23,7 @@ from briefing_tui.models import CATEGORIES
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold"
 GOLD = GOLD_DIR / "gold.jsonl"
 GOLD_FILES = tuple(
-    GOLD_DIR / f"{n}.jsonl" for n in ("gold", "heldout", "heldout2", "blind", "blind2", "blind3")
+    GOLD_DIR / f"{n}.jsonl" for n in ("gold", "heldout", "heldout2", "blind", "blind2", "blind3", "blind4")
 )
 
 
