@@ -22,9 +22,8 @@ from briefing_tui.models import CATEGORIES
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold"
 GOLD = GOLD_DIR / "gold.jsonl"
-GOLD_FILES = tuple(
-    GOLD_DIR / f"{n}.jsonl" for n in ("gold", "heldout", "heldout2", "blind", "blind2", "blind3", "blind4")
-)
+GOLD_NAMES = ("gold", "heldout", "heldout2", "blind", "blind2", "blind3", "blind4")
+GOLD_FILES = tuple(GOLD_DIR / f"{n}.jsonl" for n in GOLD_NAMES)
 
 
 def load_gold(path: Path = GOLD) -> list[dict]:
