@@ -4,22 +4,21 @@ Every string that came from a feed or a server (titles, authors, bodies, links, 
 messages quoting server text) passes through here after its last decoding step, because
 feedparser, Rich and Textual all let ESC and C1 bytes reach the terminal (see SECURITY.md).
 
-What clean_text guarantees (and tests/security/ proves with hypothesis): no C0 control but
-newline and tab, no DEL, no C1 (so no 7- or 8-bit escape sequence can start), no Unicode
-format character (bidi embeddings/overrides/isolates and marks, zero-width characters, BOM,
-soft hyphen, tag characters), no noncharacter, no lone surrogate (replaced by U+FFFD), line
-and paragraph separators turned into newlines, at most MAX_COMBINING combining marks after any
-character (anti-Zalgo: keeps row height stable), bounded length, idempotent, never raises.
+clean_text guarantees (tests/security/ proves it with hypothesis): no C0 but newline and tab,
+no DEL or C1 (no 7- or 8-bit escape sequence can start), no format character (bidi controls,
+zero-width, BOM, soft hyphen, tags), no noncharacter, lone surrogates -> U+FFFD, U+2028/2029 ->
+newline, at most MAX_COMBINING marks per character (anti-Zalgo), bounded, idempotent, no raise.
 
-Speed matters (it runs on every stored string), so everything is a handful of C-level regex
-passes, and ASCII text skips the non-ASCII passes.  The table of combining marks is written out
-below rather than computed from unicodedata at import (that scan costs ~150 ms per process);
-tests/security/test_sanitize_tables.py checks it against the running Python's unicodedata.
+It runs on every stored string, so it is a few C-level regex passes (ASCII text skips the
+non-ASCII ones); the marks table is written out, not scanned from unicodedata at import
+(~150 ms), and tests/security/test_sec_sanitize_tables.py checks it against unicodedata.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import re
+import socket
 from urllib.parse import urlsplit
 
 MAX_TITLE = 1_000
@@ -64,19 +63,16 @@ MARK_RANGES = (
 )
 
 
+def _span(item: str) -> range:
+    lo, _, hi = item.partition("-")
+    return range(int(lo, 16), int(hi or lo, 16) + 1)
+
+
 def _ranges(spec: str, astral: bool | None = None) -> str:
     """'300-36F 483' -> a regex character-class body (only BMP or only astral ranges if asked)."""
-    out = []
-    for item in spec.split():
-        lo, _, hi = item.partition("-")
-        if astral is None or (int(lo, 16) > 0xFFFF) == astral:
-            out.append(f"\\U{int(lo, 16):08x}" + (f"-\\U{int(hi, 16):08x}" if hi else ""))
-    return "".join(out)
-
-
-def _span(spec: str) -> range:
-    lo, _, hi = spec.partition("-")
-    return range(int(lo, 16), int(hi or lo, 16) + 1)
+    spans = [_span(item) for item in spec.split()]
+    keep = [r for r in spans if astral is None or (r.start > 0xFFFF) == astral]
+    return "".join(f"\\U{r.start:08x}-\\U{r.stop - 1:08x}" for r in keep)
 
 
 # Unicode format characters (category Cf, every one of them: bidi controls, zero-width
@@ -146,8 +142,7 @@ def clean_line(text: str | None, max_len: int = MAX_TITLE) -> str:
     return _SPACES.sub(" ", text)[:max_len].strip()
 
 
-# Anything a URL may not contain as stored: controls, spaces of every kind, format characters,
-# noncharacters, surrogates, invisible fillers.
+# Never in a stored URL: controls, any space, format chars, noncharacters, surrogates, fillers.
 _URL_BAD_ASCII = re.compile("[\x00-\x20\x7f]")
 _URL_BAD = re.compile(
     f"[\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -183,13 +178,26 @@ def openable_url(url: str | None) -> str | None:
     another), backslashes and quotes, invalid ports, and hosts that are not valid DNS names,
     IPv6 literals or internationalised names (IDNA 2008).
     """
+    return _checked(url, userinfo=False)
+
+
+def fetchable_url(url: str | None) -> str | None:
+    """The URL if the fetcher may request it: as openable_url, but userinfo is allowed.
+
+    A subscription the user typed may carry credentials ('https://me:token@host/feed');
+    httpx sends them as Basic auth.  Never use this to decide what to open or link.
+    """
+    return _checked(url, userinfo=True)
+
+
+def _checked(url: str | None, userinfo: bool) -> str | None:
     url = clean_url(url)
     if not url or url.startswith("-") or _URL_REFUSED.search(url):
         return None
-    return url if _split(url) is not None else None
+    return url if _split(url, userinfo) is not None else None
 
 
-def _split(url: str) -> tuple[str, str, str, str] | None:
+def _split(url: str, userinfo: bool = False) -> tuple[str, str, str, str] | None:
     """(scheme, ascii_host, port_part, rest) for an acceptable http(s) URL, else None."""
     try:
         parts = urlsplit(url)
@@ -199,12 +207,14 @@ def _split(url: str) -> tuple[str, str, str, str] | None:
     scheme, netloc = parts.scheme.lower(), parts.netloc
     if scheme not in ("http", "https") or not url[len(scheme) + 1 :].startswith("//"):
         return None
-    if not netloc or "@" in netloc:
+    rest = url[len(scheme) + 3 + len(netloc) :]
+    if "@" in netloc:
+        if not userinfo:
+            return None
+        netloc = netloc.rpartition("@")[2]
+    if not netloc:
         return None
-    if netloc.startswith("["):
-        host = netloc[: netloc.find("]") + 1]
-    else:
-        host = netloc.partition(":")[0]
+    host = netloc[: netloc.find("]") + 1] if netloc[:1] == "[" else netloc.partition(":")[0]
     after = netloc[len(host) :]
     if after and not _PORT.fullmatch(after):
         return None
@@ -212,19 +222,15 @@ def _split(url: str) -> tuple[str, str, str, str] | None:
     ascii_host = _ascii_host(host)
     if ascii_host is None:
         return None
-    rest = url[len(scheme) + 3 + len(netloc) :]
     return scheme, ascii_host, f":{port}" if port else "", rest
 
 
 def _ascii_host(host: str) -> str | None:
     if host.startswith("["):
-        import ipaddress
-
         try:
-            ipaddress.IPv6Address(host[1:-1])
+            return f"[{ipaddress.IPv6Address(host[1:-1])}]"
         except ValueError:
             return None
-        return host.lower()
     if not host.isascii() or "xn--" in host.lower():
         import idna
 
@@ -250,6 +256,21 @@ def _unicode_host(ascii_host: str) -> str:
     return shown if clean_line(shown) == shown and not _URL_BAD.search(shown) else ascii_host
 
 
+_NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){0,3}\.?")
+
+
+def _dotted_ipv4(host: str) -> str | None:
+    """'0xa9.0xfe.0xa9.0xfe', '2852039166', '0251.0376.0251.0376' -> '169.254.169.254'.
+
+    Browsers and the OS resolver read these shorthand forms as IPv4: show the real target."""
+    if not _NUMERIC_HOST.fullmatch(host):
+        return None
+    try:
+        return socket.inet_ntoa(socket.inet_aton(host.rstrip(".")))
+    except OSError:
+        return None
+
+
 def _percent(match: re.Match[str]) -> str:
     return "".join(f"%{b:02X}" for b in match.group().encode("utf-8", "surrogatepass"))
 
@@ -260,10 +281,10 @@ _NOT_VISIBLE_ASCII = re.compile(r"[^\x21-\x7e]+")
 def display_url(url: str | None) -> str:
     """The URL as it must be shown before opening it: one line, nothing hidden.
 
-    For an openable URL: the real scheme, host and port (a punycode host decoded, followed by
-    its ASCII form in parentheses so look-alike letters cannot pass for Latin ones), and the
-    path/query with every non-ASCII character percent-encoded, as the browser will send it.
-    Anything else is shown with every invisible or non-ASCII character percent-encoded.
+    Openable: real scheme, host, port (a punycode host decoded plus its ASCII form in
+    parentheses, so look-alike letters cannot pass for Latin; a numeric shorthand host plus its
+    dotted IPv4 form), path/query with non-ASCII percent-encoded as the browser sends it.
+    Anything else: every invisible or non-ASCII character percent-encoded.
     """
     if not url:
         return ""
@@ -274,5 +295,6 @@ def display_url(url: str | None) -> str:
         return shown if len(shown) <= MAX_URL else shown[:MAX_URL] + "…"
     scheme, ascii_host, port, rest = split
     host = _unicode_host(ascii_host)
-    suffix = f" ({ascii_host})" if host != ascii_host else ""
+    real = ascii_host if host != ascii_host else _dotted_ipv4(ascii_host)
+    suffix = f" ({real})" if real and real != host else ""
     return f"{scheme}://{host}{port}{_NOT_VISIBLE_ASCII.sub(_percent, rest)}{suffix}"

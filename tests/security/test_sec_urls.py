@@ -136,3 +136,28 @@ def test_clean_url_keeps_links_but_drops_invisible_ones():
     assert clean_url("https://example.com/\U000e0041") == ""
     assert clean_url("https://example.com/e" + "\u0301" * 9) == ""
     assert clean_url("https://example.com/" + "a" * MAX_URL) == ""
+
+
+def test_fetchable_url_allows_credentials_that_openable_url_refuses():
+    from briefing_tui.sanitize import fetchable_url
+
+    url = "https://me:s3cret@feeds.example/private.xml"
+    assert fetchable_url(url) == url and openable_url(url) is None
+    for bad in ("javascript://me@x/", "-https://x/", "https://me:x@/", "https://x/\x1b"):
+        assert fetchable_url(bad) is None
+    assert fetchable_url("https://feeds.example/rss") == "https://feeds.example/rss"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://2852039166/x", "http://2852039166/x (169.254.169.254)"),
+        ("http://0xa9.0xfe.0xa9.0xfe/", "http://0xa9.0xfe.0xa9.0xfe/ (169.254.169.254)"),
+        ("http://0251.0376.0251.0376/", "http://0251.0376.0251.0376/ (169.254.169.254)"),
+        ("http://127.1/", "http://127.1/ (127.0.0.1)"),
+        ("http://127.0.0.1/", "http://127.0.0.1/"),
+        ("http://[0:0::1]/", "http://[::1]/"),
+    ],
+)
+def test_numeric_host_shorthands_show_the_address_they_reach(url, shown):
+    assert display_url(url) == shown
