@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal news reader with a fact sidebar. "
         "Without a command, opens the reader (or lists headlines when not on a terminal).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--home", metavar="DIR", default=None, help=_HOME_HELP)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -46,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_facts_parser(subs, common)
     return parser
 
+
+_EPILOG = """\
+Every --json output is a JSON array of objects.  `briefing COMMAND --help` for details.
+
+exit status: 0 done (also when some feeds failed to refresh), 1 error (config, store,
+unknown article), 2 bad command-line input, 130 interrupted.
+environment: BRIEFING_HOME=DIR works like --home DIR."""
 
 _HOME_HELP = "keep config and data under DIR (default: $BRIEFING_HOME, else the user dirs)"
 
