@@ -151,7 +151,7 @@ def _categorise(sentence: str, m: Mention, accepted: list[Mention], prior: list[
     left = sentence[max(0, m.lead - 60) : m.lead]
     if not _framed_form(sentence, m, left, accepted, prior):
         _verb_or_noun_form(sentence, m, left, accepted, prior)
-    if m.category == "troops" and not (_is_force(m) or _force_named_before(sentence, m)):
+    if m.category == "troops" and not (_is_force(m, sentence) or _force_named_before(sentence, m)):
         m.category = None
     if m.category and m.category != "troops" and m.who and not m.person:
         m.category = None
@@ -200,9 +200,12 @@ def _verb_or_noun_form(sentence, m: Mention, left: str, accepted, prior) -> None
     elif b := P.BEFORE_RE.search(left[-45:]):  # the object of "killed 12 people were arrested"
         m.category, m.trigger_end = b.lastgroup, max(m.who_end, m.end)
         m.from_object_verb = True
-    elif (a := _after_relative(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end)) and (
+    elif _troops_counted(sentence, m, left):
+        m.category, m.trigger_end = "troops", m.who_end  # "which has about 12,000 personnel"
+    elif (
+        (a := _after_relative(sentence, m.who_end) or P.AFTER_RE.match(sentence, m.who_end))
         # "1,300 civilians in the province" is no force
-        a.lastgroup != "troops" or _is_force(m) or _force_named_before(sentence, m)
+        and (a.lastgroup != "troops" or _is_force(m) or _force_named_before(sentence, m))
     ):
         if not P.OR_ALTERNATIVE_RE.match(sentence, a.end()):  # "killed or wounded": no split
             m.category, m.trigger_end, m.from_shared_verb = a.lastgroup, a.end(), True
@@ -259,9 +262,19 @@ def _previous_category(accepted: list[Mention], prior: list[Mention]) -> str | N
     return prior[-1].category if prior else None
 
 
-def _is_force(m: Mention) -> bool:
+def _is_force(m: Mention, sentence: str = "") -> bool:
     words = m.who.lower().split()
-    return any(w in FORCE_NOUNS for w in words) or m.who == "" and m.trigger_end == m.end
+    if any(w in FORCE_NOUNS for w in words):
+        return True
+    if m.who and sentence and P.FORCE_OF_RE.match(sentence, m.who_end):
+        return True  # "500 members of the state guard"
+    return m.who == "" and m.trigger_end == m.end
+
+
+def _troops_counted(sentence: str, m: Mention, left: str) -> bool:
+    """'which has about 12,000 uniformed personnel', 'reinforced the garrison with 2,000
+    paratroopers': a force named with its size."""
+    return bool(m.who) and _is_force(m, sentence) and bool(P.TROOPS_LEFT_RE.search(left[-70:]))
 
 
 def _force_named_before(sentence: str, m: Mention) -> bool:

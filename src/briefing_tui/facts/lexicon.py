@@ -16,7 +16,7 @@ PERSON_NOUNS = frozenset(
     hikers climbers fishermen sailors crew seafarers crewmen divers swimmers
     demonstrators protesters protestors activists rioters strikers fans spectators supporters
     voters journalists reporters doctors nurses medics paramedics patients aid-workers volunteers
-    firefighters rescuers officials employees staff members relatives families family
+    firefighters rescuers officials employees staff members relatives
     inmates prisoners detainees convicts suspects militants gunmen attackers insurgents rebels
     fighters jihadists extremists terrorists bombers soldiers troops servicemen servicemembers
     personnel peacekeepers reservists conscripts marines paratroopers commandos sailors airmen
@@ -86,7 +86,8 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|in\s+detention|behind\s+bars|recaptured",
     ),
     ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
-    ("troops", r"arrived|based|present|garrisoned|massed|amassed"),
+    ("troops", r"arrived|based|present|garrisoned|massed|amassed|aboard|on\s+board|on\s+standby"),
+    ("troops", r"moving\s+(?:towards?|into|on)|advancing|advanced\s+(?:towards?|into|on)"),
     ("troops", r"in\s+(?:the\s+)?(?:country|region|area|province|territory|zone)"),
     (
         "displaced",
@@ -96,7 +97,12 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "displaced",
         r"poured\s+into|(?:sought|taken|found)\s+refuge"
-        r"|(?:ordered|told)\s+to\s+(?:leave\s+(?:their|the)|evacuate)",
+        r"|(?:ordered|told)\s+to\s+(?:leave\s+(?:their|the)|evacuate)"
+        r"|(?:have|has|had)\s+crossed\s+(?:the\s+border|into)|(?:taken|found|sought)\s+shelter"
+        r"|relocated|rehoused"
+        r"|moved\s+to\s+(?:evacuation|emergency|temporary|relief|safe)"
+        r"|(?:spent\s+the\s+night|sleeping|staying|living|sheltering)\s+in\s+(?:\w+\s+)?"
+        r"(?:shelters|camps|tents|evacuation\s+cent(?:re|er)s)",
     ),
     ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
 )
@@ -113,7 +119,8 @@ BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
         r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
-        r"|activated|deploy|contingent\s+of|detachment\s+of|moved|redeployed|rushed|shipped",
+        r"|activated|deploy|contingent\s+of|detachment\s+of|moved|redeployed|rushed|shipped"
+        r"|column\s+of|convoy\s+of",
     ),
     ("displaced", r"displaced|displacing|evacuated|evacuating|evacuation\s+of|uprooted"),
 )

@@ -37,6 +37,16 @@ RELATIVE_SKIP_RE = re.compile(
     r"\s+(?:who|that)\s+[^,.;]{1,40}?(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)",
     re.I,
 )
+TROOPS_LEFT_RE = re.compile(
+    r"\b(?:(?:reinforced|bolstered|strengthened)\b[^.;]{0,50}\bwith"
+    r"|(?:has|have|had|numbers|numbering|comprises|comprising))\s+$",
+    re.I,
+)
+FORCE_OF_RE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+)?(?:[a-z-]{2,15}\s+){0,2}(?:guard|army|police|forces"
+    r"|military|reserves?|navy|marines|gendarmerie)\b",
+    re.I,
+)
 RETURNED_RE = re.compile(
     rf"{_AUX}{{0,4}}\s+(?:returned|returning|gone\s+home|went\s+home|repatriated|resettled)\b",
     re.I,
