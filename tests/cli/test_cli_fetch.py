@@ -218,3 +218,29 @@ def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, briefi
         assert all(o["error"] is None for o in json_array(out)), out
     articles = json_array(briefing("articles", "--json").stdout)
     assert sorted(a["guid"].rsplit("/", 1)[-1] for a in articles) == ["l1", "w1", "w2"]
+
+
+def test_ctrl_c_during_fetch_is_one_line_and_exit_130(home, briefing):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with serve() as srv:
+        srv.drip("/slow.xml", interval=0.1)
+        assert briefing("add", srv.url("/slow.xml")).returncode == 0
+        env = {**os.environ, "BRIEFING_HOME": str(home)}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "briefing_tui", "fetch"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.5)  # started and stuck in the slow body
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert err == "briefing: interrupted\n"
+    assert briefing("feeds", "--json").returncode == 0, "the store is still usable"
