@@ -238,7 +238,10 @@ def test_ctrl_c_during_fetch_is_one_line_and_exit_130(home, briefing):
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(1.5)  # started and stuck in the slow body
+        deadline = time.monotonic() + 30
+        while not srv.hits("/slow.xml") and time.monotonic() < deadline:
+            time.sleep(0.05)  # wait until it is stuck in the slow body
+        time.sleep(0.2)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 130
