@@ -32,6 +32,13 @@ class Request:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # resets and aborted slow-drips are the point of many tests
+
+
 @dataclass
 class LoopbackServer:
     routes: dict[str, Handler] = field(default_factory=dict)
@@ -65,8 +72,7 @@ class LoopbackServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _H)
-        self._httpd.daemon_threads = True
+        self._httpd = _QuietServer(("127.0.0.1", 0), _H)
         threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True).start()
         return self
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import time
 import zlib
@@ -242,3 +243,13 @@ async def test_slow_headers_huge_headers_and_empty_body(http_server):
     assert huge.status == "failed" and huge.error
     empty = await fetch(http_server.url("/empty"))
     assert (empty.status, empty.body) == ("ok", b"")
+
+
+async def test_deadline_starts_when_a_connection_slot_is_free(http_server):
+    http_server.latency = 0.3
+    http_server.add("/f", FEED)
+    settings = replace(SETTINGS, concurrency=1, per_host=1, deadline=1.0)
+    async with Fetcher(settings) as fetcher:
+        results = await asyncio.gather(*(fetcher.fetch(http_server.url("/f")) for _ in range(5)))
+    # 5 x 0.3 s in one slot is longer than the 1 s deadline, yet none of them timed out
+    assert [r.status for r in results] == ["ok"] * 5

@@ -20,6 +20,7 @@ Why each piece (SECURITY.md finding 8, PERFORMANCE.md):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ipaddress
 import zlib
 from collections.abc import Callable
@@ -109,9 +110,13 @@ class Fetcher:
             return self._sample(url)
         if not openable_url(url):
             return _failed(url, "only http and https feed URLs are supported")
+        host = urlsplit(url).hostname or ""
         try:
-            async with asyncio.timeout(self.settings.deadline):
-                return await self._follow(url, etag, last_modified)
+            # The deadline starts once a connection slot is ours: feeds queued behind the
+            # concurrency limits must not time out before their first byte is requested.
+            async with self._host_slot(host), self._global:
+                async with asyncio.timeout(self.settings.deadline):
+                    return await self._follow(url, host, etag, last_modified)
         except TimeoutError:
             return _failed(url, f"took longer than {self.settings.deadline:g} s (deadline)")
         except _Refused as exc:
@@ -131,10 +136,16 @@ class Fetcher:
             return _failed(url, f"bundled sample unavailable: {exc}")
         return FetchResult(url, "ok", body=body, final_url=url, http_status=200)
 
-    async def _follow(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
+    def _host_slot(self, host: str) -> asyncio.Semaphore:
+        per_host = max(1, self.settings.per_host)
+        return self._hosts.setdefault(host, asyncio.Semaphore(per_host))
+
+    async def _follow(
+        self, url: str, origin: str, etag: str | None, last_modified: str | None
+    ) -> FetchResult:
         current, permanent, moved = url, True, None
         for _hop in range(MAX_REDIRECTS + 1):
-            result = await self._one(url, current, etag, last_modified)
+            result = await self._one(url, current, origin, etag, last_modified)
             if not isinstance(result, str):
                 return _with_move(result, moved)
             target = result
@@ -147,7 +158,7 @@ class Fetcher:
         raise _Refused(f"more than {MAX_REDIRECTS} redirects")
 
     async def _one(
-        self, url: str, current: str, etag: str | None, last_modified: str | None
+        self, url: str, current: str, origin: str, etag: str | None, last_modified: str | None
     ) -> FetchResult | str:
         """One request; returns a result, or the next URL ('!' prefix: permanent redirect)."""
         headers = {"Accept-Encoding": "gzip, deflate"}
@@ -156,8 +167,8 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         host = urlsplit(current).hostname or ""
-        sem = self._hosts.setdefault(host, asyncio.Semaphore(max(1, self.settings.per_host)))
-        async with sem, self._global:
+        # the origin host's slot is already held; a redirect elsewhere takes that host's slot
+        async with self._host_slot(host) if host != origin else contextlib.nullcontext():
             try:
                 stream = self._client.stream("GET", current, headers=headers)
                 async with stream as resp:
