@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import resource
 import time
 import zlib
 from dataclasses import replace
@@ -103,31 +104,33 @@ async def test_gzip_and_deflate_bodies_are_decoded(http_server):
     assert http_server.requests[0].headers["accept-encoding"] == "gzip, deflate"
 
 
-def _zeros_gzip(mib: int) -> bytes:
-    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
-    block = bytes(1 << 20)
-    return b"".join(comp.compress(block) for _ in range(mib)) + comp.flush()
+def _gib_of_zeros_gzip() -> bytes:
+    """A valid multi-member gzip of 1 GiB of zeros, ~1 MB: 1,024 identical 1 MiB members."""
+    member = gzip.compress(bytes(1 << 20), 9)
+    return member * 1024
 
 
 async def test_gzip_bomb_stops_at_the_decoded_cap(http_server):
-    bomb = _zeros_gzip(64)  # 64 MiB of zeros in ~64 kB
+    bomb = _gib_of_zeros_gzip()
     http_server.add("/bomb", bomb, headers={"Content-Encoding": "gzip"})
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.monotonic()
-    result = await fetch(http_server.url("/bomb"))
+    result = await fetch(http_server.url("/bomb"), replace(SETTINGS, max_bytes=4_000_000))
     assert result.status == "failed" and "decoded response is larger" in result.error
     assert time.monotonic() - started < 1.0
+    # memory stayed near the 4 MB cap (ru_maxrss is in kB): nowhere near 1 GiB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before < 64_000
 
 
 async def test_double_gzip_bomb_is_refused(http_server):
-    inner = _zeros_gzip(48)
-    double = gzip.compress(inner, 9)
-    assert len(double) < 4096
+    double = gzip.compress(_gib_of_zeros_gzip(), 9)
+    assert len(double) < 8192  # a few kB that would expand to 1 GiB
     http_server.add("/stacked", double, headers={"Content-Encoding": "gzip, gzip"})
     http_server.add("/single", double, headers={"Content-Encoding": "gzip"})
     stacked = await fetch(http_server.url("/stacked"))
     assert stacked.status == "failed" and "stacked" in stacked.error
-    # declared once, only one layer is inflated: the inner gzip (~48 kB) is plain bytes
-    single = await fetch(http_server.url("/single"), replace(SETTINGS, max_bytes=16_000))
+    # declared once, only one layer is inflated: the ~1 MB inner gzip stays opaque bytes
+    single = await fetch(http_server.url("/single"))
     assert single.status == "failed" and "larger" in single.error
 
 
