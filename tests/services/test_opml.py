@@ -3,7 +3,10 @@
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from briefing_tui.sanitize import clean_line
 from briefing_tui.services.opml import (
     ImportFormatError,
     Subscription,
@@ -195,3 +198,44 @@ def test_normalize_feed_url_accepts_and_strips():
     assert normalize_feed_url("  HTTPS://Example.org:8080/feed.xml ") == (
         "HTTPS://Example.org:8080/feed.xml"
     )
+
+
+# --------------------------------------------------------------------------- properties
+
+_text = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x2FFFF), max_size=40).map(
+    clean_line
+)
+# Known, documented limits of the OPML `category` attribute: commas separate tags and
+# slashes at the ends of a tag mark a category path, so such tags cannot round-trip.
+_tag = _text.filter(lambda t: t and "," not in t and t == t.strip("/"))
+_sub = st.builds(
+    Subscription,
+    url=st.from_regex(r"https?://[a-z]{1,10}\.example/[a-z0-9/._~-]{0,20}", fullmatch=True),
+    title=_text,
+    tags=st.lists(_tag, max_size=4, unique=True).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_sub, max_size=6, unique_by=lambda s: s.url))
+def test_property_export_then_import_is_identity(subs):
+    subs = [s._replace(title="" if s.title == s.url else s.title) for s in subs]
+    text = write_opml(subs)
+    if not subs:
+        with pytest.raises(ImportFormatError):
+            parse_subscriptions(text)
+        return
+    assert parse_subscriptions(text).subscriptions == tuple(subs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2000) | st.text(max_size=2000).map(str.encode))
+def test_property_any_bytes_parse_or_raise_a_usage_error(data):
+    try:
+        result = parse_subscriptions(data)
+    except ImportFormatError:
+        return
+    for sub in result.subscriptions:
+        assert normalize_feed_url(sub.url) == sub.url
+        assert clean_line(sub.title) == sub.title
+        assert all(tag and clean_line(tag) == tag for tag in sub.tags)
