@@ -125,6 +125,8 @@ class Fetcher:
             return _failed(url, _describe(exc))
         except (OSError, ValueError, zlib.error) as exc:
             return _failed(url, f"{type(exc).__name__}: {exc}")
+        except Exception as exc:  # anything else a library raises is still one feed's failure
+            return _failed(url, f"unexpected {type(exc).__name__}: {exc}")
 
     def _sample(self, url: str) -> FetchResult:
         try:
