@@ -18,46 +18,66 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy
+
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_BEFORE_NOT_COUNT = re.compile(
+_BEFORE_NOT_COUNT = lazy(
+    __name__,
+    "_BEFORE_NOT_COUNT",
     rf"(?:(?:\b(?:{_MONTHS})\.?)|[$£€¥]|\bUS\$|\bRs\.?|\b(?:No|no|Nos|nr)\.|"
     r"\b(?:Number|Route|Article|Chapter|Section|Highway|Flight|Room|Platform|Gate|Level|Category"
     r"|Resolution|Paragraph|Phase|Stage|Round|Week|Day|Year|Pier|Block|Building|Unit|Ward"
     r"|magnitude|Magnitude|page|pages|(?:aged|ages|age)(?:\s+(?:between|from|of))?"
     r"|between\s+the\s+ages\s+of|version|Apollo"
-    r"|score|scored|beat|won|led|drew))\s*$"
+    r"|score|scored|beat|won|led|drew))\s*$",
 )
-_AFTER_NOT_COUNT = re.compile(
+_AFTER_NOT_COUNT = lazy(
+    __name__,
+    "_AFTER_NOT_COUNT",
     rf"^(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b"
-    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b)|-(?!(?:strong|member|man|person|troop|soldier)\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)"
+    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b)|-(?!(?:strong|member|man|person|troop|soldier)\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)",
 )
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_BEFORE_YEAR = re.compile(rf"(?:\d{{1,2}},?\s*|(?:{_MONTHS})\.?\s+)$")
+_YEAR = lazy(__name__, "_YEAR", r"(?:19|20)\d\d")
+_DATE_BEFORE_YEAR = lazy(__name__, "_DATE_BEFORE_YEAR", rf"(?:\d{{1,2}},?\s*|(?:{_MONTHS})\.?\s+)$")
 
-_NEGATION = re.compile(
+_NEGATION = lazy(
+    __name__,
+    "_NEGATION",
     r"\b(?:none\s+of(?:\s+(?:the|its|their|those))?|neither\s+of(?:\s+the)?|no|not|n't|never"
     r"|without|zero)\s+(?:[a-z]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = lazy(
+    __name__,
+    "_HYPOTHETICAL",
     r"\b(?:could|would|might|may|will|shall|wo|'ll|expected\s+to|plans?\s+to|planned|planning"
     r"|intends?\s+to|intended\s+to|threaten(?:s|ed)?(?:\s+to)?|if|unless|feared|fears?|risk|risks"
     r"|warned|warns|likely\s+to|set\s+to|aims?\s+to|ready\s+to|prepared\s+to|estimates?\s+that"
     r"|projected|forecast|scenario|hypothetical|potentially|possibly)\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|false)\b", re.I)
-_PAST_BEFORE = re.compile(
+_DENIAL = lazy(
+    __name__,
+    "_DENIAL",
+    r"\b(?:denied|denies|deny|denying|rejected|dismissed|refuted|false)\b",
+    re.I,
+)
+_PAST_BEFORE = lazy(
+    __name__,
+    "_PAST_BEFORE",
     r"\b(?:last\s+year|(?:years?|decades?)\s+(?:ago|after|since|before)|a\s+decade|previous\s+year"
     r"|in\s+the\s+past"
     r"|anniversary|history|historic|since\s+records)",
     re.IGNORECASE,
 )
-_PAST_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:since|in|during|of)\s+(?:(?:19|20)\d\d\b|the\s+(?:19|20)\d0s)", re.I
+_PAST_AFTER = lazy(
+    __name__,
+    "_PAST_AFTER",
+    r"^[^.;]{0,40}?\b(?:since|in|during|of)\s+(?:(?:19|20)\d\d\b|the\s+(?:19|20)\d0s)",
+    re.I,
 )
 
 

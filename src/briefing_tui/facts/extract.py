@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import numbers
 from . import patterns as P
 from .context import not_a_count, out_of_scope
 from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
 from .mention import Mention
-from .numbers import NUMBER_RE, parse_match
+from .numbers import parse_match
 from .sentences import split_sentences
 from .who import ADJECTIVE_TRIGGERS, find_who, is_person
 
@@ -82,7 +83,7 @@ def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:
 
 def _numbers(sentence: str) -> list[Mention]:
     found = []
-    for m in NUMBER_RE.finditer(sentence):
+    for m in numbers.NUMBER_RE.finditer(sentence):
         found.append((m.start(), m.end(), parse_match(m)))
         if len(found) >= MAX_NUMBERS:
             break  # a sentence with more figures than this is a table, not prose

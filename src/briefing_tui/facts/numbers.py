@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import lazy
+
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -68,7 +70,9 @@ _VAGUE = (
     r"|[Mm]illions"
 )
 
-NUMBER_RE = re.compile(
+NUMBER_RE = lazy(
+    __name__,
+    "NUMBER_RE",
     # The leading lookahead is a set of first characters, so ``re`` skips other positions fast.
     r"(?=[0-9ADEFHMNOSTadefhmnost])(?<![\w.,:$£€/-])(?:"
     rf"(?P<vague>{_VAGUE})"
@@ -77,7 +81,7 @@ NUMBER_RE = re.compile(
     r"|(?P<a_scale>[Aa]\s+(?:hundred|thousand|million|billion))"
     rf"|(?P<num>(?:{_DECIMAL}|{_DIGITS}){_SCALE_WORD}?)"
     rf"|(?P<spelled>{_SPELLED})"
-    r")(?!\w)"
+    r")(?!\w)",
 )
 
 

@@ -14,10 +14,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lazyre import lazy
+
 if TYPE_CHECKING:
     from briefing_tui.models import Fact, FactSummary
 
-_REVISION = re.compile(
+_REVISION = lazy(
+    __name__,
+    "_REVISION",
     r"\b(?:revised|revising|corrected|correcting|lowered|lowering|downgraded|cut|reduced)\b"
     r"[^.;]{0,60}\b(?:to|at)\s+$",
     re.IGNORECASE,
