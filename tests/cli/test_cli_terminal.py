@@ -87,3 +87,30 @@ def test_facts_command_is_wired_in(home, briefing, json_array):
     facts = json_array(proc.stdout)
     assert [(f["category"], f["value"]) for f in facts] == [("deaths", 18)]
     assert briefing("facts", "--home", str(home), "--json", "-", stdin="").returncode == 0
+
+
+def test_articles_on_a_terminal_draws_one_page_pipes_get_everything(home, monkeypatch, capsys):
+    from datetime import UTC, datetime, timedelta
+
+    store = Store(home / "briefing.db")
+    feed = store.add_feed("https://many.example/rss", "Many")
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    entries = [
+        ParsedEntry(guid=f"m{i}", link=f"https://many.example/{i}", title=f"Item {i}",
+                    published=start + timedelta(minutes=i))
+        for i in range(articles_cmd.TERMINAL_PAGE + 30)
+    ]  # fmt: skip
+    store.upsert_entries(feed.id, entries, start)
+    store.close()
+    assert main(["articles"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(entries)
+
+    monkeypatch.setattr(articles_cmd, "is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "120")
+    assert main(["articles"]) == 0
+    captured = capsys.readouterr()
+    rows = [line for line in captured.out.splitlines() if "Item " in line]
+    assert len(rows) == articles_cmd.TERMINAL_PAGE
+    assert f"showing 200 of {len(entries)} articles" in captured.err
+    assert main(["articles", "--limit", "230"]) == 0
+    assert len([ln for ln in capsys.readouterr().out.splitlines() if "Item " in ln]) == 230

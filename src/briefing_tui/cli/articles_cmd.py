@@ -18,6 +18,7 @@ from briefing_tui.cli.context import (
     find_feed,
     is_terminal,
     iso,
+    note,
     print_json,
     short_date,
 )
@@ -35,6 +36,8 @@ from briefing_tui.sanitize import clean_line, clean_text
 
 HEADLESS_LIMIT = 50
 """Headlines printed by a bare `briefing` that is not attached to a terminal."""
+TERMINAL_PAGE = 200
+"""Rows `articles` draws as a table on a terminal without --limit (pipes get every row)."""
 
 
 def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
@@ -85,11 +88,15 @@ def run_articles(ctx: Context, args: argparse.Namespace) -> int:
         search=args.search,
         limit=args.limit,
     )
-    headlines = lib.headlines_by_ids(lib.headline_ids(query))
+    ids = lib.headline_ids(query)
     if args.json:
+        headlines = lib.headlines_by_ids(ids)
         print_json(_headline_json(h, lib.article(h.id)) for h in headlines)
-    else:
-        print_headlines(headlines)
+        return 0
+    if args.limit is None and is_terminal() and len(ids) > TERMINAL_PAGE:
+        note(f"showing {TERMINAL_PAGE} of {len(ids)} articles (--limit N for more, or --json)")
+        ids = ids[:TERMINAL_PAGE]
+    print_headlines(lib.headlines_by_ids(ids))
     return 0
 
 
