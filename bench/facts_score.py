@@ -5,8 +5,8 @@
 A predicted fact matches a gold fact when category and value are equal and it comes from the
 same sentence (its sentence span holds the gold figure).  Matching is one-to-one per article.
 Prints precision / recall / F1 per category and overall, and on matched facts how often
-``approx`` and ``who`` (case-insensitive) agree.  Without a path it scores every gold file
-(gold, heldout*, blind*) one by one and together.
+``approx``, ``who`` (case-insensitive) and ``part_of`` (the breakdown's total) agree.
+Without a path it scores every gold file (gold, heldout*, blind*) one by one and together.
 tests/facts/test_facts_gold.py asserts the targets.
 """
 
@@ -36,49 +36,62 @@ def load_all() -> list[dict]:
 
 def score(gold: list[dict]) -> dict:
     tp, fp, fn = Counter(), Counter(), Counter()
-    approx_ok = who_ok = matched = 0
+    ok = Counter()  # approx / who / part_of right on matched facts
     errors: list[str] = []
     for article in gold:
-        predicted = list(extract_facts(article["text"]))
-        for g in article["facts"]:
-            hit = next(
-                (
-                    p
-                    for p in predicted
-                    if p.category == g["category"]
-                    and p.value == g["value"]
-                    and p.sentence_start <= g["start"] < p.sentence_end
-                ),
-                None,
-            )
-            if hit is None:
+        facts = extract_facts(article["text"])
+        unmatched = list(range(len(facts)))
+        pairs: dict[int, int] = {}  # gold index -> predicted index
+        for gi, g in enumerate(article["facts"]):
+            pi = next((i for i in unmatched if _same(facts[i], g)), None)
+            if pi is None:
                 fn[g["category"]] += 1
                 errors.append(f"MISS {article['id']}: {g['category']} {g['value']} {g['raw']!r}")
                 continue
-            predicted.remove(hit)
+            unmatched.remove(pi)
+            pairs[gi] = pi
             tp[g["category"]] += 1
-            matched += 1
-            approx_ok += hit.approx == g["approx"]
-            who_ok += hit.who.lower() == g["who"].lower()
+            hit = facts[pi]
+            ok["approx"] += hit.approx == g["approx"]
+            ok["who"] += hit.who.lower() == g["who"].lower()
             if hit.approx != g["approx"] or hit.who.lower() != g["who"].lower():
                 errors.append(
                     f"ATTR {article['id']}: {g['category']} {g['value']} approx "
                     f"{hit.approx}/{g['approx']} who {hit.who!r}/{g['who']!r}"
                 )
-        for p in predicted:
+        for gi, pi in pairs.items():
+            want = article["facts"][gi].get("part_of")
+            if facts[pi].part_of == (pairs.get(want, -1) if want is not None else None):
+                ok["part_of"] += 1
+            else:
+                errors.append(
+                    f"PART {article['id']}: {facts[pi].value} part_of {facts[pi].part_of}"
+                )
+        for i in unmatched:
+            p = facts[i]
             fp[p.category] += 1
             errors.append(
                 f"FALSE {article['id']}: {p.category} {p.value} {p.raw!r} in {p.sentence!r}"
             )
     rows = {c: _prf(tp[c], fp[c], fn[c]) for c in CATEGORIES}
     rows["overall"] = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    matched = sum(tp.values())
     return {
         "rows": rows,
-        "approx_accuracy": approx_ok / matched if matched else 0.0,
-        "who_accuracy": who_ok / matched if matched else 0.0,
+        "approx_accuracy": ok["approx"] / matched if matched else 0.0,
+        "who_accuracy": ok["who"] / matched if matched else 0.0,
+        "part_of_accuracy": ok["part_of"] / matched if matched else 0.0,
         "matched": matched,
         "errors": errors,
     }
+
+
+def _same(fact, g: dict) -> bool:  # noqa: ANN001 - a Fact
+    return (
+        fact.category == g["category"]
+        and fact.value == g["value"]
+        and fact.sentence_start <= g["start"] < fact.sentence_end
+    )
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -112,6 +125,7 @@ def print_table(name: str, gold: list[dict], show_errors: bool) -> None:
         )
     print(f"approx right on matches: {result['approx_accuracy']:.3f} ({result['matched']} matches)")
     print(f"who right on matches:    {result['who_accuracy']:.3f}")
+    print(f"part_of right on matches: {result['part_of_accuracy']:.3f}")
     if show_errors:
         print("\n".join(result["errors"]))
 

@@ -36,6 +36,7 @@ def test_gold_targets():
     assert overall["recall"] >= 0.90, result["errors"]
     assert result["approx_accuracy"] >= 0.90, result["errors"]
     assert result["who_accuracy"] >= 0.90, result["errors"]
+    assert result["part_of_accuracy"] >= 0.90, result["errors"]
 
 
 def test_no_fact_from_trap_texts_without_facts():

@@ -192,6 +192,17 @@ def test_breakdown_links_to_total():
     assert [(f.value, f.part_of) for f in facts] == [(22, None), (9, 0)]
 
 
+def test_breakdown_after_a_reporting_clause_belongs_to_the_main_figure():
+    facts = extract_facts(
+        "At least 18 people were killed and dozens wounded, officials said, including 4 children."
+    )
+    assert [(f.category, f.value, f.part_of) for f in facts] == [
+        ("deaths", 18, None),
+        ("injuries", 24, None),
+        ("deaths", 4, 0),
+    ]
+
+
 def test_included_breakdown():
     facts = extract_facts("The 300 dead included 40 children.")
     assert [(f.category, f.value, f.who, f.part_of) for f in facts] == [

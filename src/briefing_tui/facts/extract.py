@@ -230,7 +230,9 @@ def _total_or_breakdown(sentence, m: Mention, left: str, accepted, prior) -> Non
         m.category = _previous_category(accepted, prior) if t.lastgroup == "same" else t.lastgroup
         m.trigger_end = m.end
     elif accepted and P.INCLUDING_RE.search(left[-30:]):
-        m.category, m.part_of, m.trigger_end = accepted[-1].category, accepted[-1], m.end
+        # after "..., officials said, including" the breakdown is of the main clause's figure
+        total = accepted[0] if P.REPORTED_RE.search(left) else accepted[-1]
+        m.category, m.part_of, m.trigger_end = total.category, total, m.end
     elif m.who.lower().endswith(("refugees", "evacuees")):
         if not P.RETURNED_RE.match(sentence, m.who_end):
             m.category, m.trigger_end = "displaced", m.who_end

@@ -130,6 +130,12 @@ INCLUDING_RE = lazy(
     r"|among\s+those\s+killed\s+were)\s+$",
     re.I,
 )
+REPORTED_RE = lazy(
+    __name__,
+    "REPORTED_RE",
+    r",\s+[^,]{1,60}\b(?:said|says|reported|added|told\s+\w+)(?:\s+on\s+\w+)?,\s+\w+\s+$",
+    re.I,
+)
 OF_GROUP_RE = lazy(
     __name__,
     "OF_GROUP_RE",
