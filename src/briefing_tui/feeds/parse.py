@@ -56,6 +56,8 @@ class NotAFeed(FeedError):
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _SUBSET_END = re.compile(rb"\]\s*>")
 _ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ENTITY_DECL = re.compile(rb"<!ENTITY[^>]*>?", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _HTML_SNIFF = re.compile(rb"<html[\s>]|<!doctype\s+html|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _UTF16 = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -69,16 +71,21 @@ _XML_DECL_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding=)(["'])[^"']*\2""
 
 
 def strip_doctype(body: bytes) -> bytes:
-    """Remove every DOCTYPE (with its internal subset); refuse leftover entity declarations."""
+    """Remove DOCTYPEs (with internal subsets) and stray ENTITY declarations from the prolog.
+
+    Only the prolog (before the root element) can declare entities, for expat and for
+    feedparser's loose fallback alike; a DOCTYPE quoted inside an article's CDATA is content.
+    """
     for bom, codec in _UTF16:
         if body.startswith(bom):
             return _strip_wide(body, codec)
     out = body
-    while (m := _DOCTYPE.search(out)) is not None:
-        end = _doctype_end(out, m.start())
-        out = out[: m.start()] + out[end:]
-    if _ENTITY.search(out):
-        raise FeedError("feed declares XML entities outside a DOCTYPE (refused)")
+    while (m := _DOCTYPE.search(out)) is not None and not _ELEMENT.search(out, 0, m.start()):
+        out = out[: m.start()] + out[_doctype_end(out, m.start()) :]
+    root = _ELEMENT.search(out)
+    head_end = root.start() if root else len(out)
+    if _ENTITY.search(out, 0, head_end):
+        out = _ENTITY_DECL.sub(b"", out[:head_end]) + out[head_end:]
     return out
 
 
