@@ -79,7 +79,8 @@ class BriefingApp(App[None]):
             )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every worker failure ends here: one notification, the app keeps running."""
+        """Every worker failure ends here (screens forward theirs, as the message does not
+        bubble): one notification, the app keeps running."""
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error

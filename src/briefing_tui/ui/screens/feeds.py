@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 
 from briefing_tui.models import Feed
 from briefing_tui.ui.render import relative_time
@@ -81,6 +82,9 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
                 id="feeds-title",
             )
             yield OptionList(Option(Text("Loading…"), disabled=True), markup=False, id="feed-list")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.on_worker_state_changed(event)
 
     def on_mount(self) -> None:
         self.load()

@@ -57,4 +57,5 @@ class HelpScreen(ModalScreen[None]):
                     style="bold",
                 )
             )
-            yield Static(help_table(self.app.keymap), id="help-table")
+            self.table = help_table(self.app.keymap)
+            yield Static(self.table, id="help-table")

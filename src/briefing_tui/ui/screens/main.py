@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Input
+from textual.worker import Worker
 
 from briefing_tui.models import FactSummary, Headline
 from briefing_tui.ui.keys import bindings
@@ -76,6 +77,9 @@ class MainScreen(TriageActions, RefreshActions, Screen):
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.app.on_worker_state_changed(event)
+
     def on_mount(self) -> None:
         self.query_one("#list-pane").border_title = "Headlines"
         self.article_view.border_title = "Article"
@@ -97,26 +101,33 @@ class MainScreen(TriageActions, RefreshActions, Screen):
             self.headlines.focus()
 
     # --- loading the list ----------------------------------------------------------------
-    def reload(self, keep_cursor: bool = True) -> None:
+    def reload(self, keep_cursor: bool = True, restore: bool = False) -> None:
+        """Re-query the list; `restore` puts the cursor on the article selected last time."""
         self.generation += 1
         cursor_id = self.headlines.current_id if keep_cursor else None
         self.status.filters = self.filters.describe()
-        self._load_list(self.filters, cursor_id, self.generation)
+        self._load_list(self.filters, cursor_id, self.generation, restore)
 
     @work(exclusive=True, group="list", exit_on_error=False, description="load headlines")
-    async def _load_list(self, filters: ListFilters, cursor_id: int | None, gen: int) -> None:
+    async def _load_list(
+        self, filters: ListFilters, cursor_id: int | None, gen: int, restore: bool = False
+    ) -> None:
         height = max(40, self.size.height)
 
-        def load() -> tuple[list[int], list[Headline]]:
+        def load() -> tuple[list[int], list[Headline], int | None]:
+            nonlocal cursor_id
+            if restore:
+                last = self.library.get_state("last_article") or ""
+                cursor_id = int(last) if last.isdigit() else None
             ids = self.library.headline_ids(filters.query())
             try:
                 at = ids.index(cursor_id) if cursor_id is not None else 0
             except ValueError:
                 at = 0
             page = ids[max(0, at - PAGE) : at + height + PAGE]
-            return ids, self.library.headlines_by_ids(page)
+            return ids, self.library.headlines_by_ids(page), cursor_id
 
-        ids, rows = await self.app.io(load)
+        ids, rows, cursor_id = await self.app.io(load)
         self.post_message(ListLoaded(ids, rows, cursor_id, gen))
         self.post_message(UnreadCounted(await self.app.io(self.library.unread_count)))
 

@@ -35,7 +35,7 @@ class RefreshActions:
     """Mixed into MainScreen."""
 
     def start(self) -> None:
-        self.reload()
+        self.reload(restore=True)
         self._startup()
         app = self.app
         minutes = app.settings.general.refresh_interval_minutes
