@@ -97,7 +97,7 @@ def test_import_opml_then_export_round_trip(home, tmp_path, capsys, json_array):
     assert again == feeds
 
 
-def test_import_newsboat_urls_file_via_entry_point(home, tmp_path, briefing, json_array):
+def test_import_newsboat_urls_file_via_entry_point(home, tmp_path, briefing, capsys, json_array):
     marker = tmp_path / "executed"
     urls = tmp_path / "urls"
     urls.write_text(
@@ -114,9 +114,7 @@ def test_import_newsboat_urls_file_via_entry_point(home, tmp_path, briefing, jso
     assert proc.stderr.count("briefing: warning:") == 3
     assert "never executed" in proc.stderr
     assert not marker.exists()
-    feeds = sorted(
-        (f["url"], f["title"], f["tags"]) for f in json_array(briefing("feeds", "--json").stdout)
-    )
+    feeds = sorted((f["url"], f["title"], f["tags"]) for f in feeds_json(capsys, json_array))
     assert feeds == [
         ("https://one.example/rss", "First Feed", ["news", "long tag"]),
         ("https://three.example/feed", "", []),
@@ -124,9 +122,11 @@ def test_import_newsboat_urls_file_via_entry_point(home, tmp_path, briefing, jso
 
     exported = briefing("export").stdout
     (tmp_path / "out.opml").write_text(exported)
-    other = tmp_path / "other"
-    assert briefing("import", str(tmp_path / "out.opml"), home=other).returncode == 0
-    again = json_array(briefing("feeds", "--json", home=other).stdout)
+    other = str(tmp_path / "other")
+    assert main(["--home", other, "import", str(tmp_path / "out.opml")]) == 0
+    capsys.readouterr()
+    assert main(["--home", other, "feeds", "--json"]) == 0
+    again = json_array(capsys.readouterr().out)
     assert sorted((f["url"], f["title"], f["tags"]) for f in again) == feeds
 
 

@@ -22,7 +22,7 @@ def rss(title: str, items: list[tuple[str, str]]) -> bytes:
     ).encode()
 
 
-def test_fetch_on_a_new_home_loads_the_sample_offline(home, briefing, json_array):
+def test_fetch_on_a_new_home_loads_the_sample_offline(home, briefing, capsys, json_array):
     proc = briefing("fetch", "--json")
     assert proc.returncode == 0, proc.stderr
     outcomes = json_array(proc.stdout)
@@ -30,10 +30,12 @@ def test_fetch_on_a_new_home_loads_the_sample_offline(home, briefing, json_array
     assert all(list(o) == OUTCOME_KEYS for o in outcomes)
     assert all(o["url"].startswith("sample:") and o["error"] is None for o in outcomes)
     assert sum(o["new"] for o in outcomes) >= 15
-    articles = json_array(briefing("articles", "--json").stdout)
+    assert main(["articles", "--json"]) == 0
+    articles = json_array(capsys.readouterr().out)
     assert len(articles) == sum(o["new"] for o in outcomes)
     # A second fetch finds nothing new and does not add the sample twice.
-    again = json_array(briefing("fetch", "--json").stdout)
+    assert main(["fetch", "--json"]) == 0
+    again = json_array(capsys.readouterr().out)
     assert len(again) == len(outcomes) and sum(o["new"] for o in again) == 0
 
 
@@ -91,8 +93,8 @@ def _feeds(capsys, json_array):
 
 
 def test_fetch_plain_output_and_named_feed(home, server, briefing):
-    assert briefing("add", server.url("/world.xml")).returncode == 0
-    assert briefing("add", server.url("/broken.xml")).returncode == 0
+    assert main(["add", server.url("/world.xml")]) == 0
+    assert main(["add", server.url("/broken.xml")]) == 0
     proc = briefing("fetch", server.url("/broken.xml"))
     assert proc.returncode == 0
     lines = proc.stdout.splitlines()
@@ -169,7 +171,7 @@ def test_backoff_is_visible_and_force_overrides_it(home, server, capsys, json_ar
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def test_hostile_feed_text_never_reaches_the_terminal(home, briefing):
+def test_hostile_feed_text_never_reaches_the_terminal(home, briefing, capsys):
     title = "Evil &#27;[2J&#x1b;]52;c;Y3VybCBldmlsIHwgc2g=&#7; \x1b[31mred\u009b1m [/bold] title"
     body = "Body &#27;]8;;https://evil.invalid&#27;\\\\link&#27;]8;;&#27;\\\\ \u202eoverride text"
     doc = (
@@ -180,23 +182,20 @@ def test_hostile_feed_text_never_reaches_the_terminal(home, briefing):
     ).encode()
     with serve() as srv:
         srv.add("/evil.xml", doc)
-        assert briefing("add", srv.url("/evil.xml")).returncode == 0
-        assert briefing("fetch").returncode == 0
-    outputs = [
-        briefing("articles"),
-        briefing("articles", "--json"),
-        briefing("show", "1"),
-        briefing("show", "1", "--json"),
-        briefing("feeds"),
-        briefing("feeds", "--json"),
-        briefing(stdin=""),
-    ]
-    assert "[/bold]" in outputs[0].stdout, "the title is there, shown literally"
-    for proc in outputs:
-        assert proc.returncode == 0, proc.stderr
-        found = CONTROL.findall(proc.stdout.replace("\n", "").replace("\t", ""))
-        assert not found, (proc.args, found)
-        assert "\u202e" not in proc.stdout
+        assert main(["add", srv.url("/evil.xml")]) == 0
+        assert main(["fetch"]) == 0
+    outputs = [briefing("articles").stdout]  # the real entry point once, the rest in-process
+    for args in (["articles", "--json"], ["show", "1"], ["show", "1", "--json"], ["feeds"],
+                 ["feeds", "--json"], []):  # fmt: skip
+        capsys.readouterr()
+        assert main(args) == 0
+        outputs.append(capsys.readouterr().out)
+    assert "[/bold]" in outputs[0], "the title is there, shown literally"
+    assert "override text" in outputs[2]
+    for out in outputs:
+        found = CONTROL.findall(out.replace("\n", "").replace("\t", ""))
+        assert not found, (out, found)
+        assert "\u202e" not in out
 
 
 def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, briefing, json_array):

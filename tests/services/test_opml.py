@@ -216,7 +216,7 @@ _sub = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_sub, max_size=6, unique_by=lambda s: s.url))
 def test_property_export_then_import_is_identity(subs):
     subs = [s._replace(title="" if s.title == s.url else s.title) for s in subs]
@@ -228,7 +228,7 @@ def test_property_export_then_import_is_identity(subs):
     assert parse_subscriptions(text).subscriptions == tuple(subs)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=2000) | st.text(max_size=2000).map(str.encode))
 def test_property_any_bytes_parse_or_raise_a_usage_error(data):
     try:
