@@ -198,13 +198,13 @@ def test_hostile_feed_text_never_reaches_the_terminal(home, briefing, capsys):
         assert "\u202e" not in out
 
 
-def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, briefing, json_array):
+def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, capsys, json_array):
     import os
     import subprocess
     import sys
 
     for path in ("/world.xml", "/local.xml"):
-        assert briefing("add", server.url(path)).returncode == 0
+        assert main(["add", server.url(path)]) == 0
     env = {**os.environ, "BRIEFING_HOME": str(home)}
     cmd = [sys.executable, "-m", "briefing_tui", "fetch", "--json", "--force"]
     procs = [
@@ -215,7 +215,9 @@ def test_two_fetches_at_once_neither_crashes_nor_duplicates(home, server, briefi
     for proc, (out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert all(o["error"] is None for o in json_array(out)), out
-    articles = json_array(briefing("articles", "--json").stdout)
+    capsys.readouterr()
+    assert main(["articles", "--json"]) == 0
+    articles = json_array(capsys.readouterr().out)
     assert sorted(a["guid"].rsplit("/", 1)[-1] for a in articles) == ["l1", "w1", "w2"]
 
 
