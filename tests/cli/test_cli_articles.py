@@ -162,10 +162,18 @@ def test_bare_briefing_without_a_terminal_lists_headlines(stocked, briefing):
     assert len(proc.stdout.splitlines()) == 5
 
 
-def test_bare_briefing_on_an_empty_home_says_what_to_do(home, briefing):
+def test_bare_briefing_on_a_new_home_shows_the_sample_offline(home, briefing):
     proc = briefing(stdin="")
-    assert proc.returncode == 0
-    assert "briefing fetch" in proc.stdout
+    assert proc.returncode == 0, proc.stderr
+    assert "loaded the bundled sample briefing" in proc.stderr
+    lines = proc.stdout.splitlines()
+    assert 15 <= len(lines) <= 50 and all(len(line.split("\t")) == 5 for line in lines)
+
+
+def test_bare_briefing_without_feeds_or_sample_says_what_to_do(home, capsys):
+    (home / "config.toml").write_text("[general]\nsample_when_empty = false\n")
+    assert main([]) == 0
+    assert "briefing add URL" in capsys.readouterr().out
 
 
 def test_show_includes_the_facts_summary(home, capsys, json_array):

@@ -2,7 +2,8 @@
 
 Bare `briefing` opens the Textual reader on a terminal; when stdin or stdout is not a
 terminal (a pipe, cron, CI) it prints the newest cached headlines instead, so a script never
-hangs on a full-screen app.  Plain output passes feed text through the sanitizer once more
+hangs on a full-screen app (on a new home it first loads the bundled sample, offline, as the
+reader does).  Plain output passes feed text through the sanitizer once more
 before printing, so nothing a feed sent can drive the terminal even if the store were bypassed.
 """
 
@@ -248,9 +249,14 @@ def run_default(ctx: Context, args: argparse.Namespace) -> int:
             raise BriefingError("the reader is not installed in this build") from None
         BriefingApp(library=lib, settings=ctx.settings).run()
         return 0
+    if lib.ensure_sample():  # a new home: the same offline first run the reader gives
+        note("no subscriptions yet: loaded the bundled sample briefing (offline)")
+        lib.refresh()
     ids = lib.headline_ids(HeadlineQuery(limit=HEADLESS_LIMIT))
     if not ids:
-        print("No articles yet: run `briefing fetch` (loads a sample briefing on a new home).")
+        print(
+            "No articles yet: `briefing add URL` or `briefing import FILE`, then `briefing fetch`."
+        )
         return 0
     print_headlines(lib.headlines_by_ids(ids))
     return 0
