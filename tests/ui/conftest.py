@@ -51,7 +51,8 @@ LONG_BODY = "\n\n".join(
 def fact(body: str, category: str, phrase: str, value: int, approx: str, who: str = "") -> Fact:
     """A Fact for `phrase` in `body`, with its sentence bounds found in the text."""
     start = body.index(phrase)
-    s_start = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
+    stop = body.rfind(". ", 0, start)
+    s_start = max(stop + 2 if stop >= 0 else 0, body.rfind("\n", 0, start) + 1)
     s_end = body.find(".", start) + 1
     return Fact(
         category,

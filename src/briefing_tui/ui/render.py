@@ -40,6 +40,16 @@ CATEGORY_TITLE: dict[FactCategory, str] = {
     "missing": "Missing",
 }
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Defence in depth: control characters become U+FFFD (same length, so fact offsets
+    into a body stay valid).  The store already holds sanitized text; this guards against a
+    row written by anything else, since Rich and Textual pass ESC through to the terminal."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
 NO_FIGURES = "No casualty, arrest or deployment figures in this article."
 
 _HEDGE_WORDS: dict[Approx, str] = {
@@ -125,16 +135,16 @@ def headline_row(
     row.append(star, get("star", NO_STYLE))
     row.append(" ")
     if feed_width > 0:
-        feed = _fit(headline.feed_title, feed_width)
+        feed = _fit(safe(headline.feed_title), feed_width)
         row.append(feed.ljust(feed_width), get("feed", NO_STYLE))
         row.append(" ")
     row.append(relative_time(headline.published, now).rjust(4), get("time", NO_STYLE))
     row.append(" ")
     title_style = get("unread" if not headline.read else "read", NO_STYLE)
     most = 1 if width < 90 else 2 if width < 130 else 4
-    badges = _badges(headline.badges[:most], width - row.cell_len - 24, styles)
+    badges = _badges(headline.badges[:most], (width - row.cell_len) // 2 - 1, styles)
     room = max(1, width - row.cell_len - (badges.cell_len + 1 if badges else 0))
-    row.append(_fit(headline.title or "(untitled)", room), title_style)
+    row.append(_fit(safe(headline.title) or "(untitled)", room), title_style)
     if badges:
         row.pad_right(width - row.cell_len - badges.cell_len)
         row.append_text(badges)
@@ -184,6 +194,7 @@ _URL_IN_TEXT = re.compile(r"<(https?://[^\s<>]+)>")
 
 def body_paragraph(text: str, styles: Mapping[str, Style]) -> Text:
     """A paragraph of the plain-text body; '<url>' links are styled and made hyperlinks."""
+    text = safe(text)
     style = NO_STYLE
     if text.startswith(">"):
         style = styles.get("quote", NO_STYLE)
@@ -206,7 +217,7 @@ def format_date(when: datetime | None) -> str:
 
 def fact_excerpt(fact: Fact, width: int = 90) -> Text:
     """The sentence around the figure, the figure itself emphasised, clipped to `width`."""
-    sentence = fact.sentence.replace("\n", " ").replace("\t", " ")
+    sentence = safe(fact.sentence.replace("\n", " ").replace("\t", " "))
     start, end = fact.start - fact.sentence_start, fact.end - fact.sentence_start
     if not 0 <= start <= end <= len(sentence):
         found = sentence.find(fact.raw) if fact.raw else -1

@@ -21,24 +21,24 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 
 from briefing_tui.models import Feed
-from briefing_tui.ui.render import relative_time
+from briefing_tui.ui.render import relative_time, safe
 
 
 def feed_prompt(feed: Feed, now: datetime) -> Text:
     text = Text()
     text.append("⚠ " if feed.last_error else "  ", style="bold")
-    text.append(feed.display_title, style="bold")
+    text.append(safe(feed.display_title), style="bold")
     text.append(f"  {feed.unread_count:,} unread / {feed.article_count:,}", style="dim")
     if feed.tags:
-        text.append("  " + " ".join(f"#{t}" for t in feed.tags), style="dim")
-    text.append(f"\n    {feed.url}", style="dim")
+        text.append("  " + safe(" ".join(f"#{t}" for t in feed.tags)), style="dim")
+    text.append(f"\n    {safe(feed.url)}", style="dim")
     if feed.last_success is not None:
         text.append(f"\n    last success {relative_time(feed.last_success, now)} ago")
     else:
         text.append("\n    never fetched successfully")
     if feed.last_error:
         text.append(f"\n    error ({feed.failures}x): ", style="bold")
-        text.append(feed.last_error)
+        text.append(safe(feed.last_error))
     if feed.retry_after is not None and _aware(feed.retry_after) > now:
         text.append(
             f"\n    backing off until {_aware(feed.retry_after):%Y-%m-%d %H:%M} UTC"
@@ -94,11 +94,16 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
         self.feeds = await self.app.io(self.app.library.feeds)
         now = self.app.clock()
         failing = sum(1 for f in self.feeds if f.last_error)
-        options = [Option(feed_prompt(f, now), id=str(f.id)) for f in self.feeds]
+        options: list[Option | None] = []
+        for feed in self.feeds:
+            if options:
+                options.append(None)
+            options.append(Option(feed_prompt(feed, now), id=str(feed.id)))
         if not options:
             options = [Option(Text("No feeds. Add one with: briefing add URL"), disabled=True)]
         listing = self.query_one("#feed-list", OptionList)
         listing.set_options(options)
+        listing.highlighted = 0 if self.feeds else None
         listing.border_title = f"{len(self.feeds)} feeds, {failing} failing"
         listing.focus()
 

@@ -32,9 +32,9 @@ def pretty_keys(keys: str) -> str:
 
 def help_table(keymap: dict[str, str]) -> Table:
     table = Table(box=None, pad_edge=False, expand=True, show_header=True, header_style="bold")
-    table.add_column("Keys", no_wrap=True)
-    table.add_column("Action")
-    table.add_column("config id ([keys])", style="dim", no_wrap=True)
+    table.add_column(Text("Keys"), no_wrap=True)
+    table.add_column(Text("Action"))
+    table.add_column(Text("config id ([keys])"), style="dim", no_wrap=True)
     for key in KEY_ACTIONS:
         table.add_row(
             Text(pretty_keys(keys_for(key.id, keymap)), style="bold"),

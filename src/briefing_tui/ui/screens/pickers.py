@@ -15,7 +15,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from briefing_tui.models import CATEGORIES, FactCategory, Feed
-from briefing_tui.ui.render import CATEGORY_TITLE
+from briefing_tui.ui.render import CATEGORY_TITLE, safe
 
 FeedChoice = tuple[str, str, str]
 """(kind, value, title): kind is 'all', 'tag' or 'feed'."""
@@ -35,11 +35,11 @@ class FeedPicker(ModalScreen[FeedChoice | None]):
         if self.tags:
             options.append(None)
         for tag in self.tags:
-            options.append(self._add(("tag", tag, tag), Text.assemble(("#", "dim"), tag)))
+            options.append(self._add(("tag", tag, tag), Text.assemble(("#", "dim"), safe(tag))))
         if self.feeds:
             options.append(None)
         for feed in self.feeds:
-            prompt = Text(feed.display_title)
+            prompt = Text(safe(feed.display_title))
             prompt.append(f"  {feed.unread_count:,}/{feed.article_count:,}", style="dim")
             if feed.last_error:
                 prompt.append("  ⚠ failing", style="bold")

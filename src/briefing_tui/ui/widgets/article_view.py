@@ -20,7 +20,7 @@ from textual.strip import Strip
 
 from briefing_tui.models import Article, Fact
 from briefing_tui.sanitize import openable_url
-from briefing_tui.ui.render import body_paragraph, display_url, format_date
+from briefing_tui.ui.render import body_paragraph, display_url, format_date, safe
 
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
 _STYLE_NAMES = ("title", "meta", "link", "quote", "highlight", "figure", "rule", "empty")
@@ -46,8 +46,8 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--link { color: $text-accent; text-style: underline; }
     ArticleView > .article-view--quote { text-style: italic; color: $text-muted; }
-    ArticleView > .article-view--highlight { background: $accent 30%; text-style: bold; }
-    ArticleView > .article-view--figure { text-style: bold reverse; }
+    ArticleView > .article-view--highlight { background: $accent-muted; color: $text; }
+    ArticleView > .article-view--figure { text-style: bold underline reverse; }
     ArticleView > .article-view--rule { color: $panel-lighten-2; }
     ArticleView > .article-view--empty { color: $text-disabled; }
     """
@@ -138,9 +138,9 @@ class ArticleView(ScrollView, can_focus=True):
         return self.get_component_rich_style(f"article-view--{name}", partial=True)
 
     def _header(self, article: Article) -> list[Strip]:
-        lines = self._strips(Text(article.title or "(untitled)", style=self._style("title")))
+        lines = self._strips(Text(safe(article.title) or "(untitled)", style=self._style("title")))
         meta = " · ".join(
-            part
+            safe(part)
             for part in (article.feed_title, article.author, format_date(article.published))
             if part
         )
@@ -148,7 +148,7 @@ class ArticleView(ScrollView, can_focus=True):
         url = openable_url(article.link)
         if article.link:
             link_style = self._style("link") + Style(link=url) if url else self._style("meta")
-            lines += self._strips(Text(display_url(article.link), style=link_style))
+            lines += self._strips(Text(safe(display_url(article.link)), style=link_style))
         lines += self._strips(Text("─" * self._content_width(), style=self._style("rule")))
         lines.append(Strip([]))
         return lines

@@ -21,6 +21,7 @@ from briefing_tui.ui.render import (
     fact_excerpt,
     hedge_phrase,
     hedged_figure,
+    safe,
 )
 
 
@@ -88,12 +89,12 @@ class FactSidebar(OptionList):
             prompt.append(hedged_figure(fact.value, fact.approx), style="bold reverse")
             detail = [hedge_phrase(fact)] if fact.approx != "exact" else []
             if fact.who:
-                detail.append(fact.who)
+                detail.append(safe(fact.who))
             if detail:
                 prompt.append("\n" + " · ".join(detail), style="italic")
         else:
             prompt = Text("  ")
-            prompt.append(f"{fact.raw or fact.value} ", style="bold")
+            prompt.append(f"{safe(fact.raw) or fact.value} ", style="bold")
             prompt.append_text(fact_excerpt(fact, 80))
         return Option(prompt, id=key)
 
