@@ -6,6 +6,7 @@ import os
 import sqlite3
 
 import pytest
+from storehelp import NOW, make_entry
 
 from briefing_tui.errors import StoreCorrupt, StoreError, StoreTooNew
 from briefing_tui.models import HeadlineQuery
@@ -151,3 +152,39 @@ def test_unwritable_location_even_for_root():
         Store("/proc/self/briefing.db")
     with pytest.raises(StoreError, match="cannot create data folder"):
         Store("/proc/self/no-such-dir/briefing.db")
+
+
+def test_damage_found_while_running_is_checked_and_moved_aside_on_next_open(tmp_path):
+    path = tmp_path / "briefing.db"
+    with Store(path) as store:
+        feed = store.add_feed("https://a.test/rss")
+        store.upsert_entries(feed.id, [make_entry(i, body="x " * 2000) for i in range(50)], NOW)
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 10 * page
+    half = len(data) // page // 2 * page
+    data[half:] = b"\xa5" * (len(data) - half)  # the article pages written last
+    path.write_bytes(bytes(data))
+    store = Store(path)  # header and schema are intact: opening is cheap and succeeds
+    with pytest.raises(StoreCorrupt, match="restart briefing") as raised:
+        store.articles_needing_facts(1, limit=100)  # reads every body
+    assert "\n" not in str(raised.value)
+    store.close()
+    with pytest.raises(StoreCorrupt, match="integrity check"):
+        Store(path)  # the marker made this open check the whole file
+    kept = list(tmp_path.glob("briefing.db.corrupt-*"))
+    assert [k.read_bytes() for k in kept if not k.name.endswith(("-wal", "-shm"))] == [data]
+    with Store(path) as fresh:
+        assert fresh.feeds() == []
+    assert not (tmp_path / "briefing.db.check").exists()
+
+
+def test_failed_write_is_a_store_error_not_sqlite(tmp_path):
+    store = Store(tmp_path / "briefing.db")
+    store.conn.execute("PRAGMA query_only = ON")  # stands in for a read-only file system
+    with pytest.raises(StoreError, match="cannot use database"):
+        store.set_state("k", "v")
+    store.conn.execute("PRAGMA query_only = OFF")
+    store.set_state("k", "v")
+    assert store.get_state("k") == "v"
+    store.close()

@@ -9,9 +9,10 @@ What can go wrong on open, and what the user is told:
   and the file is not modified at all (WAL mode is only switched on after this check,
   because switching it writes to the header).
 
-No full integrity check runs on open: on a 100k-article cache it costs far more than the
+No integrity check runs on every open: on a 100k-article cache it costs far more than the
 whole start-up budget.  Corruption that SQLite notices while reading the header or the
-schema is handled here; `Store.integrity_check()` exists for an explicit check.
+schema is handled here; damage met later leaves a marker (guard.py) and the next open runs
+`PRAGMA quick_check` first; `Store.integrity_check()` exists for an explicit check.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing_tui.errors import StoreCorrupt, StoreError, StoreTooNew
+from briefing_tui.store.guard import check_marker
 from briefing_tui.store.schema import SCHEMA_VERSION, migrate, user_version
 
 BUSY_TIMEOUT_S = 10.0
@@ -65,6 +67,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
             f"{path} was written by a newer briefing-tui (schema {version}, this version "
             f"knows {SCHEMA_VERSION}); upgrade briefing-tui or use another --home"
         )
+    if check_marker(path).exists():
+        _check_after_damage(conn, path)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -75,6 +79,21 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise _move_aside(path, f"is damaged ({exc})") from exc
+
+
+def _check_after_damage(conn: sqlite3.Connection, path: Path) -> None:
+    """Damage was seen at run time (guard.py left a marker): check the whole file now."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+        damaged = rows != [("ok",)]
+        detail = "; ".join(str(r[0]) for r in rows)[:200]
+    except sqlite3.DatabaseError as exc:
+        damaged, detail = True, str(exc)
+    if damaged:
+        conn.close()
+        check_marker(path).unlink(missing_ok=True)
+        raise _move_aside(path, f"failed its integrity check ({detail})")
+    check_marker(path).unlink(missing_ok=True)
 
 
 def _ensure_folder(path: Path) -> None:
@@ -121,7 +140,7 @@ def _move_aside(path: Path, why: str) -> StoreCorrupt:
 
 
 def _unusable(path: Path, exc: sqlite3.Error) -> StoreError:
-    message = str(exc)
+    message = " ".join(str(exc).split())[:160]
     if "readonly" in message or "unable to open" in message:
         hint = "check that the folder exists and is writable"
     elif "full" in message:

@@ -153,6 +153,8 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     old file at once do not both run it.
     """
     start = user_version(conn)
+    if start >= target:
+        return start  # the common case: no write lock taken just to open
     while True:
         conn.execute("BEGIN IMMEDIATE")
         try:

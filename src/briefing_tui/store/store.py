@@ -15,8 +15,8 @@ or dismissed set by the UI meanwhile.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from briefing_tui.models import (
 from briefing_tui.store import articles, feeds, search
 from briefing_tui.store.badges import badges_for, needing_facts, replace_badges
 from briefing_tui.store.connection import open_connection
+from briefing_tui.store.guard import guarded, write_transaction
 from briefing_tui.store.queries import NoMatch, headline_select, ids_json
 from briefing_tui.store.rows import (
     ARTICLE_COLUMNS,
@@ -45,6 +46,7 @@ from briefing_tui.store.rows import (
 )
 
 
+@guarded
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -71,27 +73,8 @@ class Store:
             raise StoreError(f"database {self.path} is closed")
         return self._conn
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-        try:
-            yield conn
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):
-                raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-            raise
-        try:
-            conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return write_transaction(self.conn)
 
     # feeds
     def add_feed(self, url: str, title: str = "", tags: Sequence[str] = ()) -> Feed:
