@@ -14,12 +14,14 @@ from briefing_tui.store import Store
 # A refresh-like writer: many short upsert transactions into one feed.  argv: db, feed url,
 # first, count, batch, body tag, loops (0 = forever).  Prints one line per committed batch.
 WRITER = r"""
-import sys
+import os, sys, time
 from datetime import UTC, datetime
 from briefing_tui.models import ParsedEntry
 from briefing_tui.store import Store
 
 db, url, first, count, batch, tag, loops = sys.argv[1:8]
+while not os.path.exists(db + ".go"):  # start together with the other writers
+    time.sleep(0.005)
 first, count, batch, loops = int(first), int(count), int(batch), int(loops)
 store = Store(db)
 feed = store.feed_by_url(url)
@@ -34,9 +36,14 @@ while loops == 0 or n < loops:
         ]
         result = store.upsert_entries(feed.id, entries, now)
         store.set_state(f"progress-{tag}", str(start))
-        print(len(result.new_ids), len(result.updated_ids), flush=True)
+        print(len(result.new_ids), len(result.updated_ids), time.time(), flush=True)
     n += 1
 """
+
+
+def _go(db):
+    """Let the writers waiting on `db` start."""
+    (db.parent / (db.name + ".go")).touch()
 
 
 def _writer(db, url, first, count, batch, tag, loops=1):
@@ -60,6 +67,8 @@ def test_two_writers_and_a_reader_at_once(tmp_path):
         _writer(db, shared.url, 0, 400, 10, "two"),
         _writer(db, own.url, 1000, 300, 10, "own"),
     ]
+    time.sleep(0.3)  # all three are importing; then they start at the same moment
+    _go(db)
     # Meanwhile the "TUI" stars and reads whatever has arrived.
     starred: set[int] = set()
     while any(p.poll() is None for p in procs):
@@ -68,10 +77,14 @@ def test_two_writers_and_a_reader_at_once(tmp_path):
         store.set_starred(ids[:5], True)
         starred.update(ids[:5])
         time.sleep(0.01)
+    spans = []
     for proc in procs:
         out, err = proc.communicate()
         assert proc.returncode == 0, err
         assert "locked" not in err
+        stamps = [float(line.split()[2]) for line in out.splitlines()]
+        spans.append((min(stamps), max(stamps)))
+    assert max(s for s, _ in spans) < min(e for _, e in spans)  # the writers really overlapped
     counts = {f.url: f.article_count for f in store.feeds()}
     assert counts == {shared.url: 400, own.url: 300}  # nothing lost, nothing duplicated
     rows = store.headlines_by_ids(sorted(starred))
@@ -84,6 +97,7 @@ def test_kill_9_mid_upsert_leaves_a_consistent_file(tmp_path):
     with Store(db) as store:
         feed = store.add_feed("https://big.test/rss")
     batch = 400
+    _go(db)
     proc = _writer(db, feed.url, 0, 20_000, batch, "crash", loops=0)
     for _ in range(3):  # let a few transactions commit, then kill during the next ones
         assert proc.stdout.readline(), proc.stderr.read()
