@@ -95,7 +95,10 @@ def _filters(query: HeadlineQuery) -> tuple[list[str], list]:
         where.append("a.read = 0")
     if query.starred_only:
         where.append("a.starred = 1")
-    if query.feed_ids:
+    if len(query.feed_ids) == 1:  # the common case, answered in index order
+        where.append("a.feed_id = ?")
+        params.append(int(query.feed_ids[0]))
+    elif query.feed_ids:
         where.append("a.feed_id IN (SELECT value FROM json_each(?))")
         params.append(ids_json(query.feed_ids))
     if query.tag is not None:
