@@ -39,6 +39,12 @@ _BLOCK = frozenset(
     "h1 h2 h3 h4 h5 h6 table thead tbody tfoot caption dl center details summary".split()
 )
 _WS = re.compile(r"\s+")
+_HANDLED = (
+    _DROP
+    | _BLOCK
+    | frozenset("pre blockquote ul ol menu li br tr dt dd td th hr img a -text".split())
+)
+"""Tags the writer acts on; any other element is transparent (its content is walked)."""
 _TAG = re.compile(r"<(/?)[A-Za-z][^>]*>")
 _RAW_TEXT = ("script", "style")
 SOUP_TAGS = 2_000
@@ -259,12 +265,17 @@ def _walk(root, writer: _Writer, budget: int) -> None:  # noqa: ANN001 - selecto
             if not parents:
                 return
             node = parents.pop()
-            writer.end(node.tag)
+            if (tag := node.tag) in _HANDLED:
+                writer.end(tag)
             node = node.next
             continue
         tag = node.tag
         if tag == "-text":
             writer.text(node.text_content or "")
+        elif tag not in _HANDLED and node.child is not None and len(parents) < MAX_DEPTH:
+            parents.append(node)  # inline formatting (b, em, span...): only its content matters
+            node = node.child
+            continue
         elif tag and not tag.startswith("-") and tag != "_comment":
             attrs = node.attributes if tag in ("a", "img") else {}
             if writer.start(tag, attrs) and node.child is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -185,3 +186,32 @@ def test_refresh_blocking_selected_feeds_and_sample(http_server, db):
     by_id = {o.feed_id: o for o in report.outcomes}
     assert by_id[sample].status == "updated" and by_id[sample].new > 5
     assert report.started == report.finished == T0
+
+
+async def test_concurrent_refreshes_neither_crash_nor_duplicate(http_server, db):
+    for i in range(6):
+        http_server.add(f"/f{i}", rss(*[(f"{i}-{n}", f"Item {i}-{n}") for n in range(30)]))
+    ids = subscribe(db, *(http_server.url(f"/f{i}") for i in range(6)))
+    first, second = await asyncio.gather(
+        refresh_feeds(db, SETTINGS, now=lambda: T0),
+        asyncio.to_thread(refresh_blocking, db, SETTINGS, now=lambda: T0),
+    )
+    assert not first.failed and not second.failed
+    assert first.new_total + second.new_total == 180  # each article stored exactly once
+    assert sum(len(titles(db, i)) for i in ids) == 180
+
+
+async def test_read_and_starred_state_survive_a_refresh_that_updates_text(http_server, db):
+    http_server.add("/a", rss(("1", "Old title")))
+    (a,) = subscribe(db, http_server.url("/a"))
+    await refresh_feeds(db, SETTINGS, now=lambda: T0)
+    with Store(db) as store:
+        (article_id,) = [h.id for h in store.headlines(HeadlineQuery(feed_ids=(a,)))]
+        store.set_read([article_id], True)
+        store.set_starred([article_id], True)
+    http_server.add("/a", rss(("1", "New title")))
+    report = await refresh_feeds(db, SETTINGS, now=lambda: T0 + timedelta(hours=1))
+    assert report.updated_total == 1
+    with Store(db) as store:
+        article = store.article(article_id)
+    assert (article.title, article.read, article.starred) == ("New title", True, True)
