@@ -188,3 +188,19 @@ def test_failed_write_is_a_store_error_not_sqlite(tmp_path):
     store.set_state("k", "v")
     assert store.get_state("k") == "v"
     store.close()
+
+
+def test_failing_migration_leaves_the_file_in_place(tmp_path):
+    path = tmp_path / "briefing.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE unrelated (x)")
+    conn.execute("PRAGMA user_version = 1")  # claims v1 but lacks its tables
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="cannot use database") as raised:
+        Store(path)
+    assert not isinstance(raised.value, StoreCorrupt)
+    assert path.exists() and not list(tmp_path.glob("*.corrupt-*"))
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # step rolled back whole
+    conn.close()
