@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.feeds.parse import ParseFailure, parse_job
@@ -54,13 +55,30 @@ class WorkerPool:
                 self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="briefing-cpu")
         return self._executor
 
+    async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """fn(*args) in the pool; a pool whose worker died is replaced and the job retried once
+        (BrokenExecutor propagates if the retry breaks it too: that input kills parsers)."""
+        for attempt in range(2):
+            executor = self._get()
+            try:
+                return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+            except BrokenExecutor:
+                if self._executor is executor:  # the first job to notice replaces the pool
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    self._executor = None
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
     async def parse(self, result: FetchResult) -> ParsedFeed | ParseFailure:
         url = result.final_url or result.url
-        args = (result.body, result.headers, url, self.max_bytes)
-        return await asyncio.get_running_loop().run_in_executor(self._get(), parse_job, *args)
+        try:
+            return await self.run(parse_job, result.body, result.headers, url, self.max_bytes)
+        except BrokenExecutor:
+            return ParseFailure("the feed parser crashed on this document")
 
     async def badges(self, rows: Sequence[tuple[int, str]]) -> Any:
-        return await asyncio.get_running_loop().run_in_executor(self._get(), badges_job, rows)
+        return await self.run(badges_job, rows)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -215,7 +215,10 @@ class _Run:
                 for i in range(0, len(rows), FACTS_BATCH)
             ]
             for job in asyncio.as_completed(jobs):
-                items = await job
+                try:
+                    items = await job
+                except Exception:  # a dead worker: _finish's index_facts does these rows
+                    return
                 await self.db(lambda s, items=items: s.set_badges_many(items, EXTRACTOR_VERSION))
 
 
