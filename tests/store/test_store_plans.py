@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing_tui.models import HeadlineQuery
+from briefing_tui.store.badges import NEEDING_FACTS_SQL
 from briefing_tui.store.queries import headline_select
 
 
@@ -37,3 +38,14 @@ def test_filters_use_their_indexes(store):
     assert any("feed_tags_tag" in s for s in plan(store, HeadlineQuery(tag="x")))
     steps = plan(store, HeadlineQuery(fact_category="deaths", fact_min=5))
     assert any("badges_by_value" in s for s in steps), steps
+
+
+def test_facts_queue_is_read_from_its_index(store):
+    steps = [
+        row[3]
+        for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN " + NEEDING_FACTS_SQL, {"v": 1, "limit": 10}
+        )
+    ]
+    assert not any(step.startswith("SCAN articles") for step in steps), steps
+    assert any("articles_facts_version" in step for step in steps), steps
