@@ -144,6 +144,8 @@ def run_queries(path: Path, runs: int) -> None:
             HeadlineQuery(search="flood convoy"))),
         ("unread_count", store.unread_count),
         ("feeds() with counts", store.feeds),
+        ("feed_by_url (one, with counts)", lambda: store.feed_by_url("https://feed7.test/rss")),
+        ("articles_needing_facts (none)", lambda: store.articles_needing_facts(1, 4000)),
         ("set_read 1 id", lambda: store.set_read([ids[0]], True)),
     ]  # fmt: skip
     timed = []

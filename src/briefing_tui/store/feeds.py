@@ -91,11 +91,14 @@ def _tags_by_feed(conn: sqlite3.Connection) -> dict[int, tuple[str, ...]]:
 
 def select(conn: sqlite3.Connection, where: str = "", params: Sequence = ()) -> list[Feed]:
     """Feeds with their counts (unread excludes dismissed), sorted by display title."""
+    # Per-feed counts as correlated range scans of the articles_by_feed index: looking up
+    # one feed costs that feed's rows, not a GROUP BY over the whole cache.
     sql = (
-        f"SELECT {FEED_COLUMNS}, COALESCE(c.total, 0), COALESCE(c.unread, 0) FROM feeds f"
-        " LEFT JOIN (SELECT feed_id, count(*) AS total,"
-        "  sum(read = 0 AND dismissed = 0) AS unread FROM articles GROUP BY feed_id) c"
-        " ON c.feed_id = f.id"
+        f"SELECT {FEED_COLUMNS},"
+        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id),"
+        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id"
+        "  AND a.read = 0 AND a.dismissed = 0)"
+        " FROM feeds f"
     )
     if where:
         sql += f" WHERE {where}"
