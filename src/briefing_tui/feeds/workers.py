@@ -40,6 +40,11 @@ def badges_job(rows: Sequence[tuple[int, str]]) -> list[tuple[int, tuple[FactBad
     return out
 
 
+def warm_up() -> None:
+    """Import what the jobs need, so the first real job does not wait for it."""
+    import briefing_tui.facts  # noqa: F401
+
+
 class WorkerPool:
     def __init__(self, processes: bool, max_bytes: int) -> None:
         self.processes = processes
@@ -54,6 +59,12 @@ class WorkerPool:
             else:
                 self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="briefing-cpu")
         return self._executor
+
+    def start(self) -> None:
+        """Start the workers now (a cold refresh: their start-up overlaps the first fetches)."""
+        executor = self._get()
+        for _ in range(WORKERS):
+            executor.submit(warm_up)
 
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """fn(*args) in the pool; a pool whose worker died is replaced and the job retried once

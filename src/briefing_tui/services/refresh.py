@@ -107,6 +107,8 @@ async def refresh_feeds(
         if use_pool is None:
             use_pool = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
         run.pool = WorkerPool(use_pool, settings.fetch.max_bytes)
+        if use_pool and any(f.etag is None and f.last_modified is None for f in feeds):
+            run.pool.start()  # feeds never fetched will need parsing: start workers early
         outcomes = await run.all(feeds)
         await run.index_facts()
         await run.db(lambda s: _finish(s, settings, clock()))
