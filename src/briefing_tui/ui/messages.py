@@ -23,6 +23,8 @@ class ListLoaded(Message):
     cursor_id: int | None
     generation: int
     """Which request this answers; stale answers (filters changed since) are dropped."""
+    partial: bool = False
+    """Only the top of the list (the full id list follows)."""
 
 
 @dataclass

@@ -29,6 +29,8 @@ from briefing_tui.ui.widgets.fact_sidebar import FactSidebar
 from briefing_tui.ui.widgets.headline_list import PAGE, HeadlineList
 from briefing_tui.ui.widgets.status_bar import StatusBar
 
+FIRST_PAGE = 100
+"""Rows fetched with a LIMIT query for the first paint, before the full id list."""
 NARROW = 100
 """Below this width the list goes above the article and the figures pane is hidden."""
 
@@ -41,6 +43,7 @@ class MainScreen(TriageActions, RefreshActions, Screen):
         self.filters = ListFilters()
         self.undo_stack = UndoStack()
         self.generation = 0
+        self._partial_generation = -1
         self.sidebar_wanted: bool | None = None
         """None: follow the terminal width; True/False: the user chose with `x`."""
 
@@ -112,31 +115,48 @@ class MainScreen(TriageActions, RefreshActions, Screen):
     async def _load_list(
         self, filters: ListFilters, cursor_id: int | None, gen: int, restore: bool = False
     ) -> None:
+        """First the top of the list (a LIMIT query: on screen at once), then every id."""
         height = max(40, self.size.height)
+        query = filters.query()
 
-        def load() -> tuple[list[int], list[Headline], int | None]:
+        def first() -> tuple[list[int], list[Headline], int | None]:
             nonlocal cursor_id
             if restore:
                 last = self.library.get_state("last_article") or ""
                 cursor_id = int(last) if last.isdigit() else None
-            ids = self.library.headline_ids(filters.query())
+            ids = self.library.headline_ids(replace(query, limit=FIRST_PAGE))
+            if cursor_id is not None and cursor_id not in ids:
+                return [], [], cursor_id
+            return ids, self.library.headlines_by_ids(ids), cursor_id
+
+        def full() -> tuple[list[int], list[Headline]]:
+            ids = self.library.headline_ids(query)
             try:
                 at = ids.index(cursor_id) if cursor_id is not None else 0
             except ValueError:
                 at = 0
-            page = ids[max(0, at - PAGE) : at + height + PAGE]
-            return ids, self.library.headlines_by_ids(page), cursor_id
+            return ids, self.library.headlines_by_ids(ids[max(0, at - PAGE) : at + height + PAGE])
 
-        ids, rows, cursor_id = await self.app.io(load)
-        self.post_message(ListLoaded(ids, rows, cursor_id, gen))
+        ids, rows, cursor_id = await self.app.io(first)
+        if ids:
+            complete = len(ids) < FIRST_PAGE
+            self.post_message(ListLoaded(ids, rows, cursor_id, gen, partial=not complete))
+        if not ids or not complete:
+            ids, rows = await self.app.io(full)
+            self.post_message(ListLoaded(ids, rows, cursor_id, gen))
         self.post_message(UnreadCounted(await self.app.io(self.library.unread_count)))
 
     def on_list_loaded(self, message: ListLoaded) -> None:
         if message.generation != self.generation:
             return
-        self.headlines.set_ids(message.ids, message.headlines, message.cursor_id)
+        cursor_id = message.cursor_id
+        if self._partial_generation == message.generation:
+            cursor_id = self.headlines.current_id  # the user may have moved meanwhile
+        self._partial_generation = message.generation if message.partial else -1
+        self.headlines.set_ids(message.ids, message.headlines, cursor_id)
+        count = f"{len(message.ids):,}" + ("+" if message.partial else "")
         self.status.total = len(message.ids)
-        self.query_one("#list-pane").border_subtitle = f"{len(message.ids):,}"
+        self.query_one("#list-pane").border_subtitle = count
         if not message.ids:
             self._show_article(None, None)
 
