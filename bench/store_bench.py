@@ -71,7 +71,8 @@ def build(path: Path, feeds: int, items: int) -> dict[str, float]:
     for start in range(1000, len(badged), 500):
         store.set_badges_many(badged[start : start + 500], 1)
     t_many = (time.perf_counter() - t0) / max(len(badged) - 1000, 1)
-    unbadged = [(i, []) for i in ids[1::3]]
+    with_badges = set(ids[::3])
+    unbadged = [(i, []) for i in ids if i not in with_badges]
     for start in range(0, len(unbadged), 500):
         store.set_badges_many(unbadged[start : start + 500], 1)
     store.set_read(ids[::2], True)
