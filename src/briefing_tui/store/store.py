@@ -189,9 +189,12 @@ class Store:
         if not ids:
             return
         with self._write() as conn:
+            # Rows already in that state are skipped: each changed row costs three index
+            # updates, which matters for "mark all visible read" over a big list.
             conn.execute(
-                f"UPDATE articles SET {column} = ? WHERE id IN (SELECT value FROM json_each(?))",
-                (int(bool(value)), ids_json(ids)),
+                f"UPDATE articles SET {column} = :v"
+                f" WHERE id IN (SELECT value FROM json_each(:ids)) AND {column} != :v",
+                {"v": int(bool(value)), "ids": ids_json(ids)},
             )
 
     def set_read(self, ids: Sequence[int], read: bool) -> None:
