@@ -256,3 +256,30 @@ async def test_deadline_starts_when_a_connection_slot_is_free(http_server):
         results = await asyncio.gather(*(fetcher.fetch(http_server.url("/f")) for _ in range(5)))
     # 5 x 0.3 s in one slot is longer than the 1 s deadline, yet none of them timed out
     assert [r.status for r in results] == ["ok"] * 5
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://[::ffff:169.254.169.254]/",
+        "http://2852039166/",
+        "http://0xa9.0xfe.0xa9.0xfe/",
+        "http://0251.0376.0251.0376/",
+        "http://169.254.43518/",
+        "http://[fe80::1]/",
+    ],
+)
+async def test_link_local_redirects_are_refused_in_any_spelling(http_server, target):
+    http_server.redirect("/r", target)
+    result = await fetch(http_server.url("/r"))
+    # refused by our guard, or already by httpx for spellings it will not parse
+    assert result.status == "failed"
+    assert "link-local" in result.error or "Invalid URL in location" in result.error
+
+
+async def test_credentials_in_the_subscription_are_sent_as_basic_auth(http_server):
+    http_server.add("/private", FEED)
+    url = http_server.url("/private").replace("http://", "http://me:s3cret@")
+    result = await fetch(url)
+    assert result.status == "ok"
+    assert http_server.requests[-1].headers["authorization"].startswith("Basic ")

@@ -222,3 +222,26 @@ def test_invalid_utf8_and_lying_charset_parse():
     latin = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
     latin += "<item><title>Gr\xfc\xdfe</title></item></channel></rss>"
     assert parse_feed(latin.encode("latin-1"), {}, "https://x.example/").entries
+
+
+@pytest.mark.parametrize(
+    ("codec", "headers"),
+    [
+        ("cp037", {"content-type": "application/xml"}),
+        ("cp500", {"content-type": "application/xml; charset=cp500"}),
+        ("utf-16-le", {"content-type": "application/xml; charset=utf-16le"}),
+        ("utf-32-be", {"content-type": "text/xml; charset=utf-32be"}),
+        ("utf-7", {"content-type": "application/xml"}),
+    ],
+)
+def test_entity_blowup_is_stripped_in_non_ascii_compatible_encodings(codec, headers):
+    big = "A" * 20_000
+    doc = (
+        f"<?xml version='1.0' encoding='{codec.replace('-', '')}'?>\n"
+        f'<!DOCTYPE rss [\n<!ENTITY big "{big}">\n]>\n'
+        '<rss version="2.0"><channel><title>T</title><item><title>a</title><description>'
+        + "&big;" * 2000
+        + "</description></item></channel></rss>"
+    )
+    feed = parse_feed(doc.encode(codec), headers, "https://x.example/")
+    assert feed.entries and len(feed.entries[0].body) < 20_000

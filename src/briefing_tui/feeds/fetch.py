@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import socket
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ import httpx
 from briefing_tui import __version__
 from briefing_tui.feeds.decode import Refused as _Refused
 from briefing_tui.feeds.decode import read_body as _read_body
-from briefing_tui.sanitize import clean_line, openable_url
+from briefing_tui.sanitize import clean_line, fetchable_url
 from briefing_tui.services.settings import FetchSettings
 
 USER_AGENT = f"briefing-tui/{__version__} (+https://github.com/briefing-tui)"
@@ -108,7 +109,7 @@ class Fetcher:
         """Fetch one URL within the overall deadline; never raises (except cancellation)."""
         if url.startswith("sample:"):
             return self._sample(url)
-        if not openable_url(url):
+        if not fetchable_url(url):
             return _failed(url, "only http and https feed URLs are supported")
         host = urlsplit(url).hostname or ""
         try:
@@ -238,7 +239,7 @@ def _redirect_target(current: str, resp: httpx.Response) -> str:
         target = urljoin(current, location.strip())
     except ValueError:
         raise _Refused("redirect to an invalid URL") from None
-    if not openable_url(target):
+    if not fetchable_url(target):
         scheme = target.partition(":")[0][:20]
         raise _Refused(clean_line(f"refused redirect to a non-http(s) URL ({scheme}:)", 120))
     if _link_local(urlsplit(target).hostname or ""):
@@ -247,10 +248,18 @@ def _redirect_target(current: str, resp: httpx.Response) -> str:
 
 
 def _link_local(host: str) -> bool:
+    """Link-local, multicast or unspecified, in any spelling the resolver accepts: IPv4-mapped
+    IPv6, and the decimal/hex/octal/short IPv4 forms inet_aton reads (2852039166, 0xa9.0xfe..)."""
+    host = host.strip("[]")
     try:
-        addr = ipaddress.ip_address(host.strip("[]"))
+        addr = ipaddress.ip_address(host)
     except ValueError:
-        return False
+        try:
+            addr = ipaddress.IPv4Address(socket.inet_aton(host))
+        except (OSError, ValueError):
+            return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped
     return addr.is_link_local or addr.is_multicast or addr.is_unspecified
 
 

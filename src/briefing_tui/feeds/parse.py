@@ -27,6 +27,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
+from feedparser.encodings import convert_to_utf8
 
 from briefing_tui.errors import FeedError
 from briefing_tui.htmltext import html_to_text
@@ -109,6 +110,24 @@ def _strip_wide(body: bytes, codec: str) -> bytes:
     return strip_doctype(utf8)
 
 
+def _utf8_without_doctype(body: bytes, headers: dict[str, str]) -> tuple[bytes, dict[str, str]]:
+    """Decode as feedparser will (HTTP charset, XML declaration, BOM, fallbacks), then strip.
+
+    Stripping raw bytes would miss a DOCTYPE in UTF-7, EBCDIC or BOM-less UTF-16/32, which
+    feedparser decodes and then expands.  So we run feedparser's own decoding step first and
+    strip the UTF-8 it produced; the second decoding inside feedparser.parse is then a no-op.
+    """
+    info: dict[str, Any] = {}
+    try:
+        data = convert_to_utf8(headers, body, info)
+    except Exception:  # feedparser's decoder failing is no reason to skip the defence
+        data = body
+    if not info.get("encoding") or not isinstance(data, bytes):
+        return strip_doctype(body), headers  # undecodable: feedparser reads these raw bytes
+    mime = headers.get("content-type", "").split(";")[0].strip() or "application/xml"
+    return strip_doctype(data), {**headers, "content-type": f"{mime}; charset=utf-8"}
+
+
 def parse_feed(
     body: bytes, headers: Mapping[str, str], url: str, *, max_bytes: int = MAX_FEED_BYTES
 ) -> ParsedFeed:
@@ -117,10 +136,8 @@ def parse_feed(
         raise FeedError(f"feed is larger than {max_bytes // 1024} kB")
     if not body.strip():
         raise NotAFeed("empty response")
-    cleaned = strip_doctype(body)
     response_headers = {k.lower(): v for k, v in headers.items()}
-    if "charset" not in response_headers.get("content-type", "") and cleaned is not body:
-        response_headers.pop("content-type", None)
+    cleaned, response_headers = _utf8_without_doctype(body, response_headers)
     if openable_url(url):
         response_headers["content-location"] = url
     try:
