@@ -27,6 +27,7 @@ from briefing_tui.store.guard import check_marker
 from briefing_tui.store.schema import SCHEMA_VERSION, migrate, user_version
 
 BUSY_TIMEOUT_S = 10.0
+JOURNAL_LIMIT = 32 * 1024 * 1024
 _HEADER = b"SQLite format 3\x00"
 
 
@@ -69,6 +70,8 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # A big refresh can grow the WAL to tens of MB; give the space back after checkpoints.
+        conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_LIMIT:d}")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     except sqlite3.Error as exc:
