@@ -151,3 +151,19 @@ def test_damaged_file_is_reported_at_construction(tmp_path):
     with pytest.raises(StoreCorrupt):
         Library(path, Settings())
     assert list(tmp_path.glob("briefing.db.corrupt-*"))
+
+
+def test_state_persists_across_restarts(tmp_path):
+    first = Library(tmp_path / "briefing.db", Settings())
+    _feed, ids = _seed(first, 3)
+    first.set_read([ids[0]], True)
+    first.set_starred([ids[1]], True)
+    first.set_dismissed([ids[2]], True)
+    first.set_state("last_article", str(ids[1]))
+    first.close()
+    again = Library(tmp_path / "briefing.db", Settings())
+    a, b, c = (again.article(i) for i in ids)
+    assert (a.read, b.starred, c.dismissed) == (True, True, True)
+    assert again.get_state("last_article") == str(ids[1])
+    assert again.index_search() == 3 and again.headline_ids(HeadlineQuery(search="floodwaters"))
+    again.close()
