@@ -234,7 +234,8 @@ class HeadlineList(ScrollView, can_focus=True):
     def _plain(self, text: str, width: int, kind: str) -> Strip:
         style = self.rich_style + self.get_component_rich_style(f"headline-list--{kind}")
         segments = list(Text(text, style=style, end="").render(self.app.console))
-        return Strip(segments).crop(0, width).adjust_cell_length(width, self.rich_style)
+        strip = Strip(segments).crop(0, width).adjust_cell_length(width, self.rich_style)
+        return strip.apply_style(self.rich_style)  # no unstyled segment (NO_COLOR filter)
 
     def _feed_width(self, width: int) -> int:
         if width < 44:

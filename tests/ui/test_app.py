@@ -1,0 +1,97 @@
+"""App-wide behaviour: theme from settings, NO_COLOR, auto-refresh on start, big lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from briefing_tui.models import HeadlineQuery, ParsedEntry
+from briefing_tui.services.library import Library
+from briefing_tui.services.settings import GeneralSettings, Settings
+from briefing_tui.ui.app import BriefingApp
+
+from .conftest import NOW, SIZE, make_app, settle
+
+
+async def test_theme_comes_from_settings(library):
+    app = make_app(library, Settings(general=GeneralSettings(theme="nord")))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "nord"
+
+
+async def test_unknown_theme_is_a_warning(library):
+    app = make_app(library, Settings(general=GeneralSettings(theme="no-such-theme")))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.is_running
+        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+
+
+async def test_no_color_is_honoured(library, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.no_color
+        # the cursor row and unread rows still differ by style, not only by colour
+        lst = app.main_screen.headlines
+        cursor = lst.get_component_rich_style("headline-list--cursor")
+        unread = lst.get_component_rich_style("headline-list--unread", partial=True)
+        assert unread.bold and (cursor.bold or cursor.reverse or cursor.bgcolor is not None)
+
+
+async def test_stale_cache_refreshes_on_start_when_auto_refresh_is_on(db_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(Library, "refresh", lambda self, *a, **k: calls.append(k) or None)
+    lib = Library(db_path, Settings())
+    lib.store.add_feed("https://example.org/a.xml", "A")
+    lib.set_state("last_refresh", (NOW - timedelta(hours=3)).isoformat())
+    app = BriefingApp(lib, Settings(), clock=lambda: NOW, auto_refresh=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert calls == [{"force": False, "on_progress": calls[0]["on_progress"]}]
+    lib.set_state("last_refresh", (NOW - timedelta(minutes=5)).isoformat())
+    calls.clear()
+    app = BriefingApp(lib, Settings(), clock=lambda: NOW, auto_refresh=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert calls == []  # fresh enough: no network at start
+    lib.close()
+
+
+async def test_a_long_list_loads_rows_on_demand(db_path):
+    lib = Library(db_path, Settings())
+    feed = lib.store.add_feed("https://example.org/many.xml", "Many")
+    lib.store.upsert_entries(
+        feed.id,
+        [
+            ParsedEntry(
+                guid=f"g{n}",
+                link=f"https://example.org/{n}",
+                title=f"Item {n:04d}",
+                published=NOW - timedelta(minutes=n),
+            )
+            for n in range(1500)
+        ],
+        NOW,
+    )
+    app = make_app(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        lst = app.main_screen.headlines
+        assert len(lst.ids) == 1500 == len(lib.headline_ids(HeadlineQuery()))
+        assert len(lst._cache) < 400  # only the rows around the viewport were read
+        await pilot.press("G")
+        await settle(app, pilot)
+        text = "".join(lst.render_line(y).text for y in range(lst.size.height))
+        assert "Item 1499" in text
+        assert app.main_screen.article_view.article.title == "Item 1499"
+    lib.close()
+
+
+def test_settings_keys_do_not_leak_between_apps(library):
+    settings = Settings(keys={"star": "z"})
+    first = make_app(library, settings)
+    second = make_app(library, replace(settings, keys={}))
+    assert first.keymap == {"star": "z"} and second.keymap == {}
