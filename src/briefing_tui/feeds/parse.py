@@ -2,9 +2,11 @@
 
 Defences, in the order they run (SECURITY.md findings 4, 5, 6, 7):
 - a size cap before anything else;
-- DOCTYPE declarations are removed and any remaining `<!ENTITY` refuses the document, because
-  feedparser's loose-parser fallback expands a quadratic entity blow-up that expat refused
-  (a 125 kB feed became a 500 MB string);
+- the document is decoded the way feedparser will decode it (its own `convert_to_utf8`), then
+  DOCTYPEs and ENTITY declarations are removed from the prolog, because feedparser's
+  loose-parser fallback expands a quadratic entity blow-up that expat refused (a 125 kB feed
+  became a 500 MB string); decoding first means UTF-7, EBCDIC or BOM-less UTF-16 cannot hide
+  a DOCTYPE from the byte-level search;
 - feedparser only ever gets a `BytesIO`: given bytes or a str it may open a local file;
 - every feedparser dict becomes frozen dataclasses here; nothing else sees them;
 - out-of-range date tuples (year -1 or 10000) become None; links outside http(s) become '';
