@@ -13,7 +13,8 @@ import sqlite3
 from collections.abc import Sequence
 
 from briefing_tui.models import ParsedEntry, UpsertResult
-from briefing_tui.store.rows import MAX_BODY, MAX_SHORT, MAX_TITLE, MAX_URL, digest, fit, to_ts
+from briefing_tui.sanitize import MAX_BODY, MAX_TITLE, MAX_URL
+from briefing_tui.store.rows import MAX_SHORT, digest, fit, to_ts
 
 _CHUNK = 500
 

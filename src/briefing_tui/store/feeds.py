@@ -11,12 +11,11 @@ from collections.abc import Sequence
 
 from briefing_tui.errors import DuplicateFeed
 from briefing_tui.models import Feed
+from briefing_tui.sanitize import MAX_TITLE, MAX_URL
 from briefing_tui.store.rows import (
     FEED_COLUMNS,
     FEED_TITLE_SQL,
     MAX_SHORT,
-    MAX_TITLE,
-    MAX_URL,
     feed_from_row,
     fit,
 )

@@ -11,12 +11,9 @@ import hashlib
 from datetime import UTC, datetime
 
 from briefing_tui.models import Article, Feed, Headline
-from briefing_tui.sanitize import MAX_BODY, MAX_TITLE, MAX_URL
 
 MAX_SHORT = 1_000
 """Cap for one-line fields that are not titles: author, tag, ETag, error text."""
-
-__all__ = ["MAX_BODY", "MAX_SHORT", "MAX_TITLE", "MAX_URL"]
 
 
 def fit(text: str | None, cap: int) -> str:
