@@ -122,6 +122,10 @@ def test_ensure_sample_only_when_empty_and_allowed(tmp_path):
     assert lib.ensure_sample() is True
     assert {f.url for f in lib.feeds()} == {s.url for s in SAMPLE_FEEDS}
     assert lib.ensure_sample() is False  # already has feeds
+    for feed in lib.feeds():
+        lib.remove_feed(str(feed.id))
+    assert lib.ensure_sample() is False  # removed on purpose: not offered again
+    assert lib.feeds() == []
     lib.close()
 
 

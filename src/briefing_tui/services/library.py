@@ -93,10 +93,14 @@ class Library:
         self.store.update_feed(feed_id, url=url, title=title, site_url=site_url, tags=tags)
 
     def ensure_sample(self) -> bool:
-        """Subscribe to the bundled sample feeds when there are no feeds (and the settings
-        allow it); True when it did."""
+        """Subscribe to the bundled sample feeds on a new home (no feeds, never offered
+        before, settings allow it); True when it did.  Offered once: a user who removes the
+        sample and has nothing else subscribed does not get it back."""
         if not self.settings.general.sample_when_empty or self.store.feeds():
             return False
+        if self.store.get_state("sample_offered"):
+            return False
+        self.store.set_state("sample_offered", "1")
         from briefing_tui.sample import SAMPLE_FEEDS
 
         for sample in SAMPLE_FEEDS:
