@@ -3,7 +3,7 @@
 Widgets only post messages up (highlighted, rows needed, fact chosen); this screen asks the
 Library in workers (through the app's single I/O thread, so reads see earlier writes in
 order) and pushes the answers down as attributes.  Triage keys live in `TriageActions`,
-refresh and the startup sequence in `RefreshActions`.
+filters in `FilterActions`, refresh, links and start-up in `RefreshActions`.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from textual.worker import Worker
 from briefing_tui.models import FactSummary, Headline
 from briefing_tui.ui.keys import bindings
 from briefing_tui.ui.messages import ArticleLoaded, ListLoaded, RowsLoaded, UnreadCounted
+from briefing_tui.ui.screens.filters import FilterActions
 from briefing_tui.ui.screens.refreshing import RefreshActions
 from briefing_tui.ui.screens.triage import TriageActions
 from briefing_tui.ui.state import ListFilters, UndoStack
@@ -35,7 +36,7 @@ NARROW = 100
 """Below this width the list goes above the article and the figures pane is hidden."""
 
 
-class MainScreen(TriageActions, RefreshActions, Screen):
+class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
     BINDINGS = bindings("main")
 
     def __init__(self) -> None:
@@ -270,38 +271,3 @@ class MainScreen(TriageActions, RefreshActions, Screen):
     def action_toggle_sidebar(self) -> None:
         self.sidebar_wanted = not self.sidebar.display
         self._apply_sidebar()
-
-    # --- filters -----------------------------------------------------------------------
-    def set_filters(self, filters: ListFilters) -> None:
-        self.filters = filters
-        self.reload()
-
-    def action_unread_only(self) -> None:
-        self.set_filters(replace(self.filters, unread_only=not self.filters.unread_only))
-        self.notify("Unread only" if self.filters.unread_only else "All articles", timeout=2)
-
-    def action_cycle_sort(self) -> None:
-        self.set_filters(self.filters.next_sort())
-
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.display = True
-        search.value = self.filters.search
-        search.focus()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        text = " ".join(event.value.split())
-        event.input.display = bool(text)
-        self.headlines.focus()
-        self.set_filters(replace(self.filters, search=text))
-
-    def action_clear(self) -> None:
-        """Escape: first the search goes, then any other filter (the sort stays)."""
-        search = self.query_one("#search", Input)
-        search.display = False
-        self.headlines.focus()
-        if self.filters.search:
-            self.set_filters(replace(self.filters, search=""))
-        elif self.filters != ListFilters(sort=self.filters.sort):
-            self.set_filters(ListFilters(sort=self.filters.sort))

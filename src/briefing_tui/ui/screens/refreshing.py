@@ -157,40 +157,6 @@ class RefreshActions:
             self.app.copy_to_clipboard(url)
             self.notify(display_url(url), title="Link copied", markup=False, timeout=4)
 
-    # --- pickers --------------------------------------------------------------------------
-    def action_filter_feed(self) -> None:
-        self._pick_feed()
-
-    @work(group="pickers", exit_on_error=False, description="feed picker")
-    async def _pick_feed(self) -> None:
-        from briefing_tui.ui.screens.pickers import FeedPicker
-
-        feeds, tags = await self.app.io(lambda: (self.library.feeds(), self.library.tags()))
-        choice = await self.app.push_screen_wait(FeedPicker(feeds, tags))
-        if choice is None:
-            return
-        kind, value, title = choice
-        filters = replace(self.filters, feed_id=None, feed_title="", tag=None)
-        if kind == "feed":
-            filters = replace(filters, feed_id=int(value), feed_title=title)
-        elif kind == "tag":
-            filters = replace(filters, tag=value)
-        self.set_filters(filters)
-
-    def action_filter_facts(self) -> None:
-        self._pick_facts()
-
-    @work(group="pickers", exit_on_error=False, description="figures filter")
-    async def _pick_facts(self) -> None:
-        from briefing_tui.ui.screens.pickers import FactFilterPicker
-
-        choice = await self.app.push_screen_wait(
-            FactFilterPicker(self.filters.fact_category, self.filters.fact_min)
-        )
-        if choice is not None:
-            category, minimum = choice
-            self.set_filters(replace(self.filters, fact_category=category, fact_min=minimum))
-
     def action_feeds(self) -> None:
         from briefing_tui.ui.screens.feeds import FeedsScreen
 
