@@ -186,3 +186,17 @@ async def test_last_article_and_read_state_survive_a_restart(library):
         await settle(again, pilot)
         assert again.main_screen.headlines.current_id == chosen
         assert again.main_screen.headlines.headline(chosen).read
+
+
+async def test_clicking_a_row_selects_it_and_double_click_opens(library):
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        lst = app.main_screen.headlines
+        await pilot.click(lst, offset=(10, 2))
+        await settle(app, pilot)
+        assert lst.cursor == 2
+        assert app.main_screen.article_view.article.id == lst.current_id
+        await pilot.double_click(lst, offset=(10, 2))
+        await settle(app, pilot)
+        assert library.article(lst.current_id).read

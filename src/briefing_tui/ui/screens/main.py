@@ -183,6 +183,11 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
         elif message.article_id != self.shown_id:
             self._load_article(message.article_id)
 
+    @on(HeadlineList.Selected)
+    def _selected(self, message: HeadlineList.Selected) -> None:
+        """A double click on a row: open it, as enter does."""
+        self.action_open()
+
     @property
     def shown_id(self) -> int | None:
         article = self.article_view.article
