@@ -37,25 +37,15 @@ def test_plain_link_local_and_non_http_redirects_are_refused(target):
         _redirect(target)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="link-local redirect guard only recognises canonical literals: IPv4-mapped IPv6 and "
-    "the decimal/hex/octal/short IPv4 forms the resolver accepts reach 169.254.169.254: "
-    "feeds/fetch.py _link_local",
-)
 @pytest.mark.parametrize("target", LINK_LOCAL_SPELLINGS)
 def test_other_spellings_of_link_local_redirects_are_refused(target):
+    # IPv4-mapped IPv6 and the shorthand IPv4 forms inet_aton accepts all reach 169.254.x
     with pytest.raises(fetch._Refused):
         _redirect(target)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Fetcher.fetch checks subscriptions with openable_url (the browser policy, which "
-    "refuses userinfo), so a credentialed feed URL accepted by `briefing add` never fetches: "
-    "feeds/fetch.py Fetcher.fetch should use sanitize.fetchable_url",
-)
 def test_credentialed_subscription_is_fetched_with_basic_auth():
+    # fetchable_url, not the browser policy openable_url: credentials go out as Basic auth
     body = b'<rss version="2.0"><channel><title>P</title></channel></rss>'
     with serve() as srv:
         srv.add("/private.xml", body, content_type="application/rss+xml")
