@@ -158,10 +158,7 @@ _PORT = re.compile(r":[0-9]*")
 
 
 def clean_url(url: str | None) -> str:
-    """A link as stored: trimmed, capped, and '' if it contains whitespace or controls.
-
-    Also '' for invisible characters and stacked combining marks: no real link has them.
-    """
+    """A link as stored: trimmed, capped; '' with whitespace, controls, invisibles or Zalgo."""
     if not url:
         return ""
     url = url.strip()
@@ -184,11 +181,8 @@ def openable_url(url: str | None) -> str | None:
 
 
 def fetchable_url(url: str | None) -> str | None:
-    """The URL if the fetcher may request it: as openable_url, but userinfo is allowed.
-
-    A subscription the user typed may carry credentials ('https://me:token@host/feed');
-    httpx sends them as Basic auth.  Never use this to decide what to open or link.
-    """
+    """As openable_url, but credentials ('https://me:token@host/feed') are allowed: for the
+    fetcher (httpx sends them as Basic auth), never to decide what to open or link."""
     return _checked(url, userinfo=True)
 
 
@@ -260,9 +254,7 @@ _NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)(?:\.(?:0x[0-9a-f]*|[0-9]+)){
 
 
 def _dotted_ipv4(host: str) -> str | None:
-    """'0xa9.0xfe.0xa9.0xfe', '2852039166', '0251.0376.0251.0376' -> '169.254.169.254'.
-
-    Browsers and the OS resolver read these shorthand forms as IPv4: show the real target."""
+    """'0xa9.0xfe.0xa9.0xfe', '2852039166' -> '169.254.169.254', as browsers and resolvers do."""
     if not _NUMERIC_HOST.fullmatch(host):
         return None
     try:
@@ -297,3 +289,11 @@ def display_url(url: str | None) -> str:
     real = ascii_host if host != ascii_host else _dotted_ipv4(ascii_host)
     suffix = f" ({real})" if real and real != host else ""
     return f"{scheme}://{host}{port}{_NOT_VISIBLE_ASCII.sub(_percent, rest)}{suffix}"
+
+
+def ascii_url(url: str | None) -> str | None:
+    """An openable URL exactly as the browser requests it (IDNA host, non-ASCII %-encoded)."""
+    if (split := _split(ok) if (ok := openable_url(url)) else None) is None:
+        return None
+    scheme, host, port, rest = split
+    return f"{scheme}://{host}{port}{_NOT_VISIBLE_ASCII.sub(_percent, rest)}"

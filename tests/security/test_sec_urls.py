@@ -161,3 +161,20 @@ def test_fetchable_url_allows_credentials_that_openable_url_refuses():
 )
 def test_numeric_host_shorthands_show_the_address_they_reach(url, shown):
     assert display_url(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "exact"),
+    [
+        ("https://\u0430\u0440\u0440\u04cf\u0435.com/login", "https://xn--80ak6aa92e.com/login"),
+        ("https://bücher.example/ü?q=ä", "https://xn--bcher-kva.example/%C3%BC?q=%C3%A4"),
+        ("HTTP://Example.COM:8080/A", "http://example.com:8080/A"),
+        ("https://example.com/a%20b", "https://example.com/a%20b"),
+        ("javascript:alert(1)", None),
+        ("https://bank.example@evil.invalid/", None),
+    ],
+)
+def test_ascii_url_is_what_the_browser_requests(url, exact):
+    from briefing_tui.sanitize import ascii_url
+
+    assert ascii_url(url) == exact
