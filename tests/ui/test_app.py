@@ -95,3 +95,42 @@ def test_settings_keys_do_not_leak_between_apps(library):
     first = make_app(library, settings)
     second = make_app(library, replace(settings, keys={}))
     assert first.keymap == {"star": "z"} and second.keymap == {}
+
+
+class _Outcome:
+    def __init__(self, title: str, error: str) -> None:
+        self.title, self.url, self.error = title, "https://example.org/x", error
+
+
+class _Report:
+    def __init__(self, new: int, failed: list[_Outcome]) -> None:
+        self.new_total, self.failed = new, tuple(failed)
+
+
+async def test_failing_feeds_make_one_notice_not_a_storm(library, monkeypatch):
+    failed = [_Outcome(f"Feed {n}", "HTTP 500") for n in range(12)]
+    monkeypatch.setattr(type(library), "refresh", lambda self, *a, **k: _Report(2, failed))
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert "2 new articles" in messages
+        assert [m for m in messages if "failed" in m] == ["12 feeds failed — press e to see why"]
+        assert len(app.screen_stack) == 2  # the main screen only: no dialog per feed
+
+
+async def test_a_refresh_that_cannot_run_is_reported(library, monkeypatch):
+    def broken(self, *args, **kwargs):
+        raise OSError("database is locked")
+
+    monkeypatch.setattr(type(library), "refresh", broken)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.main_screen.status.progress == ""
+        assert any("database is locked" in str(n.message) for n in app._notifications)
+        assert app.is_running
