@@ -32,8 +32,10 @@ from briefing_tui.ui.widgets.status_bar import StatusBar
 
 FIRST_PAGE = 100
 """Rows fetched with a LIMIT query for the first paint, before the full id list."""
-NARROW = 100
+NARROW = 110
 """Below this width the list goes above the article and the figures pane is hidden."""
+WIDE = 160
+"""From this width the figures pane gets wider."""
 
 
 class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
@@ -94,6 +96,7 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width >= WIDE, "-wide")
         self._apply_sidebar()
 
     def _apply_sidebar(self) -> None:
