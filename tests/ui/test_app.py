@@ -134,3 +134,19 @@ async def test_a_refresh_that_cannot_run_is_reported(library, monkeypatch):
         assert app.main_screen.status.progress == ""
         assert any("database is locked" in str(n.message) for n in app._notifications)
         assert app.is_running
+
+
+async def test_auto_refresh_timer_follows_the_settings(library, monkeypatch):
+    monkeypatch.setattr(type(library), "refresh", lambda self, *a, **k: _Report(0, []))
+    general = GeneralSettings(refresh_interval_minutes=15)
+    on = BriefingApp(library, Settings(general=general), clock=lambda: NOW)
+    async with on.run_test(size=SIZE) as pilot:
+        await settle(on, pilot)
+        timers = [t for t in on.main_screen._timers if t.name == "auto-refresh"]
+        assert [t._interval for t in timers] == [15 * 60]
+    off = BriefingApp(
+        library, Settings(general=replace(general, auto_refresh=False)), clock=lambda: NOW
+    )
+    async with off.run_test(size=SIZE) as pilot:
+        await settle(off, pilot)
+        assert not [t for t in off.main_screen._timers if t.name == "auto-refresh"]
