@@ -18,6 +18,7 @@ visible text ``&#27;`` and never becomes ESC.
 
 from __future__ import annotations
 
+import functools
 import re
 from html import unescape
 from urllib.parse import urljoin
@@ -212,6 +213,10 @@ class _Writer:
         self._put(f" <{href}>")
 
 
+valid_base = functools.lru_cache(maxsize=256)(openable_url)
+"""openable_url, cached: a feed's entries share a handful of base URLs (feed URL, xml:base)."""
+
+
 def html_to_text(html: str, base_url: str = "", max_len: int = MAX_BODY) -> str:
     """Readable text from an HTML fragment or document; relative links resolved on base_url."""
     if not html or not html.strip():
@@ -220,7 +225,7 @@ def html_to_text(html: str, base_url: str = "", max_len: int = MAX_BODY) -> str:
     if html.count("<") > SOUP_TAGS and _nesting(html) > MAX_NESTING:
         return _flat_text(html, max_len)
     tree = LexborHTMLParser(html)
-    writer = _Writer(base_url if openable_url(base_url) else "")
+    writer = _Writer(base_url if valid_base(base_url) else "")
     root = tree.body
     if root is not None:
         _walk(root, writer, max_len * 2)

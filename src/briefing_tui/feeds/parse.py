@@ -32,7 +32,7 @@ import feedparser
 from feedparser.encodings import convert_to_utf8
 
 from briefing_tui.errors import FeedError
-from briefing_tui.htmltext import html_to_text
+from briefing_tui.htmltext import html_to_text, valid_base
 from briefing_tui.models import ParsedEntry, ParsedFeed
 from briefing_tui.sanitize import MAX_TITLE, clean_line, clean_text, clean_url, openable_url
 
@@ -214,7 +214,7 @@ def _body(e: Any, base: str) -> str:
     value = chosen.get("value") or ""
     kind = chosen.get("type") or "text/html"
     if "html" in kind or "xml" in kind:
-        return html_to_text(value, openable_url(chosen.get("base")) or base)
+        return html_to_text(value, valid_base(chosen.get("base") or "") or base)
     return clean_text(value)
 
 
