@@ -104,11 +104,14 @@ async def refresh_feeds(
     run = _Run(db_path, settings, force, clock, on_progress)
     started = clock()
     try:
-        feeds = await run.db(lambda s: _select(s.feeds(), feed_ids))
+        feeds = await run.db(lambda s: s.feeds())
+        if feed_ids is not None:
+            wanted = set(feed_ids)
+            feeds = [f for f in feeds if f.id in wanted]
         use_pool = parse_processes
         if use_pool is None:
             use_pool = len(feeds) >= PROCESS_POOL_MIN_FEEDS and (os.cpu_count() or 1) > 1
-        run.pool = WorkerPool(use_pool, settings.fetch.max_bytes)
+        run.pool.processes = use_pool
         if use_pool and any(f.etag is None and f.last_modified is None for f in feeds):
             run.pool.start()  # feeds never fetched will need parsing: start workers early
         outcomes = await run.all(feeds)
@@ -117,13 +120,6 @@ async def refresh_feeds(
     finally:
         await run.close()
     return RefreshReport(tuple(outcomes), started, clock())
-
-
-def _select(feeds: list[Feed], ids: Sequence[int] | None) -> list[Feed]:
-    if ids is None:
-        return feeds
-    wanted = set(ids)
-    return [f for f in feeds if f.id in wanted]
 
 
 def _finish(store: Store, settings: Settings, when: datetime) -> None:
@@ -149,12 +145,13 @@ class _Run:
     clock: Callable[[], datetime]
     on_progress: Callable[[RefreshProgress], None] | None
     _db_exec: ThreadPoolExecutor = field(init=False)
-    pool: WorkerPool | None = field(init=False, default=None)
+    pool: WorkerPool = field(init=False)
     _store: Store | None = field(init=False, default=None)
     _done: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self._db_exec = ThreadPoolExecutor(1, thread_name_prefix="briefing-store")
+        self.pool = WorkerPool(False, self.settings.fetch.max_bytes)
 
     async def db(self, fn: Callable[[Store], Any]) -> Any:
         """Run fn(store) on the store thread (the Store is created there, on first use)."""
@@ -167,8 +164,7 @@ class _Run:
         return await asyncio.get_running_loop().run_in_executor(self._db_exec, call)
 
     async def close(self) -> None:
-        if self.pool is not None:
-            self.pool.close()
+        self.pool.close()
 
         def close_store() -> None:
             if self._store is not None:
@@ -199,13 +195,9 @@ class _Run:
             except Exception:  # a broken progress display must not stop the refresh
                 self.on_progress = None
 
-    async def parse(self, result: FetchResult) -> ParsedFeed | ParseFailure:
-        assert self.pool is not None
-        return await self.pool.parse(result)
-
     async def index_facts(self) -> None:
         """Badges for new and changed articles, extracted on both cores in worker batches."""
-        if self.pool is None or not self.pool.processes:
+        if not self.pool.processes:
             return  # index_facts in _finish does it on the store thread
         tried: set[int] = set()
         while True:
@@ -250,12 +242,12 @@ async def _fetch_parse_store(
     if result.status == "not_modified":
         await run.db(lambda s: s.record_not_modified(feed.id, when=when))
         return _outcome(feed, "not_modified")
-    parsed = await run.parse(result)
+    parsed = await run.pool.parse(result)
     new_url, note = result.permanent_url, None
     if new_url:
         note = f"moved permanently; subscription updated to {new_url}"
     if isinstance(parsed, ParseFailure) and parsed.looks_like_html:
-        found = await follow_advertised(fetcher, result, run.parse)
+        found = await follow_advertised(fetcher, result, run.pool.parse)
         if isinstance(found, Discovered):
             parsed, result, new_url = found.feed, found.fetched, found.url
             note = f"the page is not a feed; subscribed to the feed it advertises: {new_url}"
