@@ -171,12 +171,16 @@ def make_app(library: Library, settings: Settings | None = None) -> BriefingApp:
 
 async def settle(app, pilot, rounds: int = 6) -> None:
     """Let workers finish and the messages they post be handled (a few hops deep)."""
-    for n in range(rounds):
+
+    def busy() -> list:
         # picker workers wait for a modal screen to close: they are not "work" to wait for
-        busy = [w for w in app.workers if w.group != "pickers" and not w.is_finished]
-        for worker in busy:
+        return [w for w in app.workers if w.group != "pickers" and not w.is_finished]
+
+    for _ in range(rounds):
+        waiting = busy()
+        for worker in waiting:
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
         await pilot.pause()
-        if n and not any(w.group != "pickers" and not w.is_finished for w in app.workers):
+        if not waiting and not busy():
             break
