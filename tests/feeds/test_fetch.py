@@ -10,7 +10,7 @@ import zlib
 from dataclasses import replace
 
 import pytest
-from conftest import rss
+from feed_docs import rss
 
 from briefing_tui.feeds.fetch import MAX_RETRY_AFTER, USER_AGENT, Fetcher
 from briefing_tui.services.settings import FetchSettings

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import rss
+from feed_docs import rss
 
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import BACKOFF_BASE, backoff_seconds
