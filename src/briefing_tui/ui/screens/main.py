@@ -258,7 +258,7 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
 
     def action_bottom(self) -> None:
         if self._focused_pane() == "article":
-            self.article_view.scroll_end(animate=False)
+            self.article_view.scroll_to_bottom()
         else:
             self.headlines.move_to(len(self.headlines.ids) - 1)
 

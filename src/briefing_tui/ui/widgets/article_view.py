@@ -8,6 +8,8 @@ can be highlighted and scrolled to exactly.  All feed text enters as plain `Text
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rich.console import Console
@@ -24,6 +26,31 @@ from briefing_tui.ui.render import body_paragraph, display_url, format_date, saf
 
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
 _STYLE_NAMES = ("title", "meta", "link", "quote", "highlight", "figure", "rule", "empty")
+
+
+BLOCK_LINES = 40
+"""Source lines laid out together: a paragraph of 100k lines is wrapped a block at a time."""
+BUDGET = 0.25
+"""Seconds of layout per jump to the end of a huge body."""
+
+
+def _blocks(body: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, ends_paragraph) spans of the body, at most BLOCK_LINES lines each."""
+    for match in _PARAGRAPH.finditer(body):
+        start, end = match.span()
+        while True:
+            cut = start
+            for _ in range(BLOCK_LINES):
+                newline = body.find("\n", cut, end)
+                if newline < 0:
+                    cut = end
+                    break
+                cut = newline + 1
+            if cut >= end:
+                yield start, end, True
+                break
+            yield start, cut - 1, False
+            start = cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +86,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._paragraphs: list[Paragraph] = []
         self._lines: list[Strip] = []
         self._width = 0
+        self._blocks: Iterator[tuple[int, int, bool]] = iter(())
+        self._done = True
+        self._built_to = 0
+        """Body offset up to which blocks are laid out."""
 
     def show(self, article: Article | None) -> None:
         self.article = article
@@ -78,9 +109,11 @@ class ArticleView(ScrollView, can_focus=True):
                 self.scroll_to(y=max(0, line - 2), animate=False, immediate=True)
 
     def line_of(self, offset: int) -> int | None:
-        """The strip index showing body character `offset`."""
+        """The strip index showing body character `offset` (laying out up to it if needed)."""
         if self.article is None:
             return None
+        while not self._done and self._built_to <= offset:
+            self._extend(len(self._lines) + 200)
         for para in self._paragraphs:
             if para.start <= offset < para.end or offset < para.start:
                 head = self.article.body[para.start : max(para.start, offset)]
@@ -93,10 +126,18 @@ class ArticleView(ScrollView, can_focus=True):
 
     def page_down(self) -> bool:
         """Scroll one page; False when already at the end."""
-        if self.scroll_y >= self.max_scroll_y:
+        if self._done and self.scroll_y >= self.max_scroll_y:
             return False
+        self._extend(round(self.scroll_y) + 3 * self.scrollable_content_region.height)
         self.scroll_page_down(animate=False)
         return True
+
+    def scroll_to_bottom(self) -> None:
+        """The end of the article; a huge body is laid out for at most BUDGET seconds per call."""
+        deadline = time.perf_counter() + BUDGET
+        while not self._done and time.perf_counter() < deadline:
+            self._extend(len(self._lines) + 500)
+        self.scroll_to(y=max(0, len(self._lines) - 1), animate=False, immediate=True)
 
     # --- building ------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -113,23 +154,49 @@ class ArticleView(ScrollView, can_focus=True):
         return self._console().render_lines(text, options, pad=False, new_lines=False)
 
     def _rebuild(self) -> None:
+        """Lay out the header and the first screens of the body; the rest follows on demand,
+        so a 200 kB body of 100k one-word lines costs no more to open than a short one."""
         if not self.is_mounted:
             return
         width = self._content_width()
         if width == self._width and self._lines:
             return
         self._width = width
-        lines: list[Strip] = []
         self._paragraphs = []
+        self._built_to = 0
         if self.article is None:
             lines = self._strips(Text("Select a headline: j/k to move, enter to open.", end=""))
-            lines = [s.apply_style(self._style("empty")) for s in lines]
+            self._lines = [s.apply_style(self._style("empty")) for s in lines]
+            self._blocks, self._done = iter(()), True
         else:
-            lines = self._header(self.article)
-            lines.extend(self._body(self.article, len(lines)))
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+            self._lines = self._header(self.article)
+            self._blocks, self._done = _blocks(self.article.body), False
+        target = round(self.scroll_y) + 3 * max(10, self.scrollable_content_region.height)
+        self._extend(target)
         self.refresh()
+
+    def _extend(self, target: int) -> None:
+        """Lay out body blocks until there are `target` lines (or the body ends)."""
+        if self._done or self.article is None:
+            return
+        styles = {name: self._style(name) for name in _STYLE_NAMES}
+        while len(self._lines) < target:
+            block = next(self._blocks, None)
+            if block is None:
+                self._done = True
+                break
+            start, end, last = block
+            self._paragraphs.append(Paragraph(start, end, len(self._lines)))
+            self._lines.extend(self._strips(self._styled(self.article.body, start, end, styles)))
+            if last:
+                self._lines.append(Strip([]))
+            self._built_to = end
+        rest = 0
+        if not self._done:  # estimate the rest from the density of what is laid out
+            laid = len(self._lines) - (self._paragraphs[0].first_line if self._paragraphs else 0)
+            left = len(self.article.body) - self._built_to
+            rest = max(10, laid * left // max(1, self._built_to))
+        self.virtual_size = Size(self._width, len(self._lines) + rest)
 
     def _strips(self, text: Text) -> list[Strip]:
         return [Strip(line) for line in self._wrap(text)]
@@ -153,31 +220,26 @@ class ArticleView(ScrollView, can_focus=True):
         lines.append(Strip([]))
         return lines
 
-    def _body(self, article: Article, first: int) -> list[Strip]:
-        styles = {name: self._style(name) for name in _STYLE_NAMES}
-        lines: list[Strip] = []
+    def _styled(self, body: str, start: int, end: int, styles: dict[str, Style]) -> Text:
+        para = body_paragraph(body[start:end], styles)
         fact = self.highlighted
-        for match in _PARAGRAPH.finditer(article.body):
-            start, end = match.span()
-            para = body_paragraph(match.group(), styles)
-            if fact is not None and fact.sentence_start < end and fact.sentence_end > start:
-                para.stylize(
-                    styles["highlight"],
-                    max(0, fact.sentence_start - start),
-                    min(end, fact.sentence_end) - start,
-                )
-                if start <= fact.start < end:
-                    para.stylize(styles["figure"], fact.start - start, min(end, fact.end) - start)
-            self._paragraphs.append(Paragraph(start, end, first + len(lines)))
-            lines.extend(self._strips(para))
-            lines.append(Strip([]))
-        return lines
+        if fact is not None and fact.sentence_start < end and fact.sentence_end > start:
+            para.stylize(
+                styles["highlight"],
+                max(0, fact.sentence_start - start),
+                min(end, fact.sentence_end) - start,
+            )
+            if start <= fact.start < end:
+                para.stylize(styles["figure"], fact.start - start, min(end, fact.end) - start)
+        return para
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if width != self._width:
             self._rebuild()
         index = round(self.scroll_y) + y
+        if index >= len(self._lines) - 1 and not self._done:
+            self._extend(index + 2 * max(10, self.scrollable_content_region.height))
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
