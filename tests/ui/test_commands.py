@@ -117,6 +117,8 @@ async def test_first_run_opens_on_the_sample_and_refreshes(sample_library):
         messages = [str(n.message) for n in app._notifications]
         assert any("new article" in m for m in messages)
         assert app.main_screen.status.last_refresh != "never"
+        await settle(app, pilot)
+        assert sample_library.store.search_pending() == 0  # indexed for search after refresh
 
 
 async def test_r_refreshes_in_the_background(sample_library, monkeypatch):

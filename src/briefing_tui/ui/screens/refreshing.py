@@ -93,6 +93,12 @@ class RefreshActions:
                 finished_at=self.library.last_refresh(),
             )
         )
+        # Index the new articles for search now, off the fetch path and before the user's
+        # next search has to wait for it.
+        try:
+            self.library.index_search()
+        except Exception:  # a search later catches up; never fail a finished refresh
+            pass
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         if message.total:
