@@ -25,7 +25,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from briefing_tui.sanitize import MAX_BODY, clean_text, openable_url
+from briefing_tui.sanitize import MAX_BODY, ascii_url, clean_text, openable_url
 
 MAX_DEPTH = 200
 """Deeper elements are still read for their text, but their structure is flattened."""
@@ -180,7 +180,7 @@ class _Writer:
             url = urljoin(self.base, href.strip()) if self.base else href.strip()
         except ValueError:
             return ""
-        return openable_url(url) or ""
+        return ascii_url(url) or ""  # punycode host: a look-alike cannot pass as apple.com
 
     def end(self, tag: str) -> None:
         if tag in _BLOCK or tag == "pre":

@@ -88,3 +88,8 @@ def test_relative_links_with_no_usable_base_are_dropped():
 def test_any_input_gives_clean_text(html):
     text = html_to_text(html, BASE)
     assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text)
+
+
+def test_link_targets_are_shown_as_the_browser_requests_them():
+    html = '<a href="https://\u0430\u0440\u0440\u04cf\u0435.com/l\u00f6gin">Apple</a>'
+    assert html_to_text(html) == "Apple <https://xn--80ak6aa92e.com/l%C3%B6gin>"

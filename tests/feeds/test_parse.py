@@ -245,3 +245,20 @@ def test_entity_blowup_is_stripped_in_non_ascii_compatible_encodings(codec, head
     )
     feed = parse_feed(doc.encode(codec), headers, "https://x.example/")
     assert feed.entries and len(feed.entries[0].body) < 20_000
+
+
+@pytest.mark.parametrize(
+    "decoy",
+    ["<!-- <rss> -->\n", "<?pi <rss?>\n", "< \n", "<1>\n", '<?xml version="1.0"?>\n<!-- <a -->\n'],
+)
+def test_doctype_behind_a_prolog_decoy_is_still_stripped(decoy):
+    head = f'<!DOCTYPE rss [\n<!ENTITY big "{"A" * 20_000}">\n]>\n'
+    doc = (decoy + head).encode() + rss_doc(
+        "<item><title>a</title><description>" + "&big;" * 500 + "</description></item>"
+    ).replace(b'<?xml version="1.0"?>', b"")
+    assert b"<!DOCTYPE" not in strip_doctype(doc)
+    try:
+        feed = parse_feed(doc, {}, "https://x.example/")
+    except FeedError:
+        return
+    assert all("A" * 1_000 not in e.body for e in feed.entries)

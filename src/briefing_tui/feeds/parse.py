@@ -56,11 +56,8 @@ class NotAFeed(FeedError):
         self.looks_like_html = looks_like_html
 
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 _SUBSET_END = re.compile(rb"\]\s*>")
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_ENTITY_DECL = re.compile(rb"<!ENTITY[^>]*>?", re.IGNORECASE)
-_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_NAME_START = re.compile(rb"[A-Za-z_:\x80-\xff]")
 _HTML_SNIFF = re.compile(rb"<html[\s>]|<!doctype\s+html|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _UTF16 = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -74,22 +71,40 @@ _XML_DECL_ENCODING = re.compile(rb"""^(\s*<\?xml[^>]*?encoding=)(["'])[^"']*\2""
 
 
 def strip_doctype(body: bytes) -> bytes:
-    """Remove DOCTYPEs (with internal subsets) and stray ENTITY declarations from the prolog.
+    """Remove DOCTYPEs (with internal subsets) and any other `<!...>` declaration from the prolog.
 
     Only the prolog (before the root element) can declare entities, for expat and for
-    feedparser's loose fallback alike; a DOCTYPE quoted inside an article's CDATA is content.
+    feedparser's loose fallback alike.  The scan steps over comments and processing
+    instructions, so a decoy `<!-- <rss> -->` does not end the prolog early; a DOCTYPE quoted
+    inside an article's CDATA is content and stays.
     """
     for bom, codec in _UTF16:
         if body.startswith(bom):
             return _strip_wide(body, codec)
-    out = body
-    while (m := _DOCTYPE.search(out)) is not None and not _ELEMENT.search(out, 0, m.start()):
-        out = out[: m.start()] + out[_doctype_end(out, m.start()) :]
-    root = _ELEMENT.search(out)
-    head_end = root.start() if root else len(out)
-    if _ENTITY.search(out, 0, head_end):
-        out = _ENTITY_DECL.sub(b"", out[:head_end]) + out[head_end:]
-    return out
+    kept: list[bytes] = []
+    pos = 0
+    while (lt := body.find(b"<", pos)) >= 0:
+        if body.startswith(b"<?", lt):
+            end = _after(body, b"?>", lt + 2)
+        elif body.startswith(b"<!--", lt):
+            end = _after(body, b"-->", lt + 4)
+        elif body.startswith(b"<!", lt):  # DOCTYPE, or a stray ENTITY/ELEMENT: dropped
+            kept.append(body[pos:lt])
+            is_doctype = body[lt : lt + 9].upper() == b"<!DOCTYPE"
+            pos = _doctype_end(body, lt) if is_doctype else _after(body, b">", lt + 2)
+            continue
+        elif _NAME_START.match(body, lt + 1):
+            break  # the root element: the prolog ends here
+        else:
+            end = lt + 1  # a stray '<' is not the root; keep looking
+        kept.append(body[pos:end])
+        pos = end
+    return b"".join(kept) + body[pos:]
+
+
+def _after(data: bytes, token: bytes, start: int) -> int:
+    found = data.find(token, start)
+    return len(data) if found < 0 else found + len(token)
 
 
 def _doctype_end(data: bytes, start: int) -> int:
