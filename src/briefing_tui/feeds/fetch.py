@@ -93,7 +93,7 @@ class Fetcher:
             limits=limits,
             timeout=timeout,
             follow_redirects=False,
-            trust_env=False,
+            trust_env=True,  # HTTP(S)_PROXY / NO_PROXY / SSL_CERT_FILE from the environment
             headers={"User-Agent": settings.user_agent or USER_AGENT, "Accept": ACCEPT},
         )
 
