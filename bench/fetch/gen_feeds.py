@@ -1,4 +1,5 @@
-"""Synthetic feeds for the fetch benchmark: N feeds x M items, ~1.9 KB of HTML per item.
+"""Synthetic feeds for the fetch benchmark: N feeds x M items, ~1.9 KB of (escaped) HTML per
+item, 50 items ~ 94 KB per feed as in shared/design/PERFORMANCE.md.
 
 3 of 4 feeds are RSS 2.0, 1 of 4 Atom 1.0 (as in shared/design/PERFORMANCE.md). Deterministic
 for a seed.  `update=True` rewrites every feed with 10 % new items at the top (the oldest drop
@@ -17,21 +18,31 @@ WORDS = (
     "police protest city council river flood storm village minister army border talks port "
     "railway strike hospital school market harbour court election officials residents rescue "
     "teams bridge road power supply water district region capital report according statement "
-    "spokesperson weekend morning evening thousands hundreds dozens several people were said"
+    "spokesperson weekend morning evening the of and in on said would after before during "
+    "government agency local national company plans budget meeting week year new old public"
 ).split()
+FACTS = (
+    "At least {n} people were killed when the {w} collapsed.",
+    "Officials said {n} people were injured in the {w} incident.",
+    "Police arrested {n} protesters near the {w} on Sunday.",
+    "About {n} residents were displaced by flooding along the {w}.",
+)
 BASE = datetime(2025, 3, 1, tzinfo=UTC)
 
 
 def _sentence(rng: random.Random) -> str:
+    """News-like filler: a figure in 1 of 5 sentences, a casualty-style fact in 1 of 25."""
+    if rng.random() < 0.04:
+        return rng.choice(FACTS).format(n=rng.randint(2, 900), w=rng.choice(WORDS))
     words = [rng.choice(WORDS) for _ in range(rng.randint(10, 18))]
-    if rng.random() < 0.3:
+    if rng.random() < 0.2:
         words.insert(rng.randint(0, len(words)), str(rng.randint(2, 900)))
     return " ".join(words).capitalize() + "."
 
 
 def _html(rng: random.Random, feed: int, item: int) -> str:
     paras = []
-    while sum(map(len, paras)) < 1650:
+    while sum(map(len, paras)) < 1150:
         paras.append("<p>" + " ".join(_sentence(rng) for _ in range(3)) + "</p>")
     paras.insert(1, f'<p>More at <a href="https://news{feed}.example/a/{item}">the desk</a>.</p>')
     paras.append("<ul><li>" + _sentence(rng) + "</li><li>" + _sentence(rng) + "</li></ul>")
