@@ -215,3 +215,16 @@ async def test_read_and_starred_state_survive_a_refresh_that_updates_text(http_s
     with Store(db) as store:
         article = store.article(article_id)
     assert (article.title, article.read, article.starred) == ("New title", True, True)
+
+
+async def test_permanent_redirect_to_an_unchanged_feed_still_updates_the_url(http_server, db):
+    body = rss(("1", "Same"))
+    http_server.add("/old", body, etag='"v1"')
+    (feed_id,) = subscribe(db, http_server.url("/old"))
+    await refresh_feeds(db, SETTINGS, now=lambda: T0)
+    http_server.redirect("/old", http_server.url("/new"), status=308)
+    http_server.add("/new", body, etag='"v1"')
+    report = await refresh_feeds(db, SETTINGS, now=lambda: T0 + timedelta(hours=1))
+    (outcome,) = report.outcomes
+    assert outcome.status == "not_modified" and "moved permanently" in outcome.note
+    assert feed_row(db, feed_id).url == http_server.url("/new")

@@ -240,12 +240,10 @@ async def _fetch_parse_store(
     if result.status == "failed":
         return await _fail(run, feed, when, result.error or "failed", result.retry_after)
     if result.status == "not_modified":
-        await run.db(lambda s: s.record_not_modified(feed.id, when=when))
-        return _outcome(feed, "not_modified")
+        note = await run.db(lambda s: _store_not_modified(s, feed, result.permanent_url, when))
+        return _outcome(feed, "not_modified", note=note)
     parsed = await run.pool.parse(result)
     new_url, note = result.permanent_url, None
-    if new_url:
-        note = f"moved permanently; subscription updated to {new_url}"
     if isinstance(parsed, ParseFailure) and parsed.looks_like_html:
         found = await follow_advertised(fetcher, result, run.pool.parse)
         if isinstance(found, Discovered):
@@ -255,12 +253,30 @@ async def _fetch_parse_store(
             parsed = found
     if isinstance(parsed, ParseFailure):
         return await _fail(run, feed, when, parsed.reason, None)
-    stored = await run.db(lambda s: _store_feed(s, feed, parsed, result, new_url, when))
-    new, updated, url_note = stored
-    note = url_note or note or parsed.warning
-    url = new_url if new_url and not url_note else feed.url
+    new, updated, url, move_note = await run.db(
+        lambda s: _store_feed(s, feed, parsed, result, new_url, when)
+    )
+    note = (move_note if url == feed.url else note or move_note) or parsed.warning
     title = feed.title or parsed.title or url
     return FeedOutcome(feed.id, title, url, "updated", new, updated, None, note)
+
+
+def _store_not_modified(
+    store: Store, feed: Feed, new_url: str | None, when: datetime
+) -> str | None:
+    _url, note = _move(store, feed, new_url)
+    store.record_not_modified(feed.id, when=when)
+    return note
+
+
+def _move(store: Store, feed: Feed, new_url: str | None) -> tuple[str, str | None]:
+    """Follow a permanent redirect or a discovered feed: (the URL now stored, a note)."""
+    if not new_url or new_url == feed.url:
+        return feed.url, None
+    if store.feed_by_url(new_url) is not None:
+        return feed.url, f"moved to {new_url}, which is already subscribed; kept the old URL"
+    store.update_feed(feed.id, url=new_url)
+    return new_url, f"moved permanently; subscription updated to {new_url}"
 
 
 def _store_feed(
@@ -270,15 +286,12 @@ def _store_feed(
     result: FetchResult,
     new_url: str | None,
     when: datetime,
-) -> tuple[int, int, str | None]:
-    """One feed's writes: metadata, entries, validators.  Returns (new, updated, url note)."""
-    changes: dict[str, Any] = {}
-    note = None
-    if new_url and new_url != feed.url:
-        if store.feed_by_url(new_url) is None:
-            changes["url"] = new_url
-        else:
-            note = f"moved to {new_url}, which is already subscribed; kept the old URL"
+) -> tuple[int, int, str, str | None]:
+    """One feed's writes: URL move, metadata, entries, validators.
+
+    Returns (new, updated, the feed's URL now, a note about the move)."""
+    url, note = _move(store, feed, new_url)
+    changes = {}
     if parsed.title and not feed.title:
         changes["title"] = parsed.title
     if parsed.site_url and parsed.site_url != feed.site_url:
@@ -287,7 +300,7 @@ def _store_feed(
         store.update_feed(feed.id, **changes)
     upserted = store.upsert_entries(feed.id, parsed.entries, when)
     store.record_success(feed.id, when=when, etag=result.etag, last_modified=result.last_modified)
-    return len(upserted.new_ids), len(upserted.updated_ids), note
+    return len(upserted.new_ids), len(upserted.updated_ids), url, note
 
 
 async def _fail(
