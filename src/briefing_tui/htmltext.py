@@ -1,6 +1,6 @@
 """Article HTML -> readable plain text for a terminal.
 
-Why not html2text (already a dependency)?  It writes Markdown, escapes Markdown characters
+Why not html2text?  It writes Markdown, escapes Markdown characters
 (``1\\.``, ``\\-``) and renders links as ``[text](url)``; we want ``text <https://real.target>``
 so the reader sees where a link really goes.  And it is slow: about 8k items/s against
 feedparser's 7k, which would make it half of the cold-refresh CPU (PERFORMANCE.md).
