@@ -38,7 +38,8 @@ _AFTER_NOT_COUNT = lazy(
     __name__,
     "_AFTER_NOT_COUNT",
     rf"^(?:\s*(?:%|per\s*cent\b|percent\b|pc\b|percentage\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b"
-    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b)|-(?!(?:strong|member|man|person|troop|soldier)\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)",
+    rf"|o'clock\b|(?:{_MONTHS})\b|th\b|st\b|nd\b|rd\b"
+    r"|(?:a|per|each|every)\s+(?:day|week|month|year|hour)\b)|-(?!(?:strong|member|man|person|troop|soldier)\b)[\w]|[:/]\d|\.\d|\s*[x×]\s*\d)",
 )
 _YEAR = lazy(__name__, "_YEAR", r"(?:19|20)\d\d")
 _DATE_BEFORE_YEAR = lazy(__name__, "_DATE_BEFORE_YEAR", rf"(?:\d{{1,2}},?\s*|(?:{_MONTHS})\.?\s+)$")
@@ -69,7 +70,8 @@ _PAST_BEFORE = lazy(
     __name__,
     "_PAST_BEFORE",
     r"\b(?:last\s+year|(?:years?|decades?)\s+(?:ago|after|since|before)|a\s+decade|previous\s+year"
-    r"|in\s+the\s+past"
+    r"|in\s+the\s+past(?!\s+(?:few\s+|two\s+|three\s+|several\s+|24\s+|48\s+|72\s+)?"
+    r"(?:days?|weeks?|months?|hours?|night|fortnight)\b)"
     r"|anniversary|history|historic|since\s+records)",
     re.IGNORECASE,
 )

@@ -21,7 +21,7 @@ PERSON_NOUNS = frozenset(
     fighters jihadists extremists terrorists bombers soldiers troops servicemen servicemembers
     personnel peacekeepers reservists conscripts marines paratroopers commandos sailors airmen
     guards officers policemen policewomen police gendarmes cadets recruits contractors
-    victims casualties survivors bodies corpses others
+    victims casualties survivors bodies corpses others reinforcements troopers
     looters smugglers traffickers dealers lawmakers politicians leaders bystanders pedestrians
     motorists drivers guests shoppers congregants parishioners monks nuns priests clerics
     farmers herders nomads shepherds loggers truckers individuals adolescents minors toddlers
@@ -41,7 +41,7 @@ FORCE_NOUNS = frozenset(
     """
     troops soldiers peacekeepers reservists conscripts marines paratroopers commandos personnel
     servicemen servicemembers police officers policemen gendarmes guards force forces
-    contingent recruits airmen sailors guard guardsmen
+    contingent recruits airmen sailors guard guardsmen reinforcements troopers
     """.split()
 )
 
@@ -67,7 +67,7 @@ FUNCTION_WORDS = frozenset(
 AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|dead|died|perished|drowned|slain|shot\s+dead|executed|massacred"),
     ("deaths", r"crushed\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death|lost\s+their\s+lives"),
-    ("deaths", r"confirmed\s+dead|found\s+dead|died\s+of\s+\w+"),
+    ("deaths", r"confirmed\s+dead|found\s+dead|died\s+of\s+\w+|succumbed|confirmed\s+killed"),
     (
         "injuries",
         r"injured|wounded|hurt|hospitali[sz]ed|treated\s+(?:in\s+hospital\s+)?for\s+"
@@ -83,9 +83,11 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
         "arrests",
         r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up"
         r"|held(?!\s+(?:by|hostage|captive|in\s+captivity|for\s+ransom))"
-        r"|in\s+detention|behind\s+bars|recaptured",
+        r"|in\s+detention|behind\s+bars|recaptured|apprehended|(?:placed\s+)?under\s+arrest",
     ),
-    ("troops", r"deployed|sent|dispatched|stationed|airlifted|flown\s+in|mobili[sz]ed|posted"),
+    ("troops", r"deployed|sent|dispatched|stationed|airlifted|mobili[sz]ed|posted"),
+    ("troops", r"flown\s+in(?:to)?"),
+    ("troops", r"into\s+(?:the\s+)?(?:city|capital|country|region|area|province|town|streets)"),
     ("troops", r"arrived|based|present|garrisoned|massed|amassed|aboard|on\s+board|on\s+standby"),
     ("troops", r"moving\s+(?:towards?|into|on)|advancing|advanced\s+(?:towards?|into|on)"),
     ("troops", r"in\s+(?:the\s+)?(?:country|region|area|province|territory|zone)"),
@@ -98,7 +100,9 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
         "displaced",
         r"poured\s+into|(?:sought|taken|found)\s+refuge"
         r"|(?:ordered|told)\s+to\s+(?:leave\s+(?:their|the)|evacuate)"
-        r"|(?:have|has|had)\s+crossed\s+(?:the\s+border|into)|(?:taken|found|sought)\s+shelter"
+        r"|(?:have|has|had)\s+crossed\s+(?:the\s+border|into)|(?:taken|found|sought|took)\s+shelter"
+        r"|had\s+to\s+(?:leave|flee|abandon)\s+(?:their|the)|moved\s+to\s+safety|sought\s+safety"
+        r"|sheltering\s+(?:in|at)"
         r"|relocated|rehoused"
         r"|moved\s+to\s+(?:evacuation|emergency|temporary|relief|safe)"
         r"|(?:spent\s+the\s+night|sleeping|staying|living|sheltering)\s+in\s+(?:\w+\s+)?"
@@ -114,13 +118,15 @@ BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("deaths", r"shot\s+dead|shooting\s+dead|gunned\s+down|executed|massacred|beheaded"),
     ("injuries", r"wounded|wounding|injured|injuring|hurt|hurting"),
     ("arrests", r"arrested|arresting|detained|detaining|rounded\s+up|arrest\s+of|detention\s+of"),
-    ("arrests", r"recaptured"),
+    ("arrests", r"recaptured|apprehended|apprehending"),
+    ("missing", r"whereabouts\s+of"),
     (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
         r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
         r"|activated|deploy|contingent\s+of|detachment\s+of|moved|redeployed|rushed|shipped"
-        r"|column\s+of|convoy\s+of",
+        r"|column\s+of|convoy\s+of|sent\s+in|called\s+up|brought\s+in"
+        r"|(?:battalion|brigade|regiment|platoon|squadron|garrison|unit|division)\s+of",
     ),
     ("displaced", r"displaced|displacing|evacuated|evacuating|evacuation\s+of|uprooted"),
 )
@@ -136,7 +142,11 @@ COUNT_NOUNS = {
 
 # Nouns standing for a running total of one category: "the death toll rose to 45".
 TOLL_NOUNS: tuple[tuple[str, str], ...] = (
-    ("deaths", r"death\s+toll|toll|fatalities|number\s+of\s+(?:dead|deaths|fatalities)"),
+    (
+        "deaths",
+        r"death\s+toll|toll|fatalities"
+        r"|number\s+of\s+(?:confirmed\s+|recorded\s+|reported\s+)?(?:dead|deaths|fatalities)",
+    ),
     ("injuries", r"number\s+of\s+(?:injured|wounded|injuries)"),
     ("arrests", r"number\s+of\s+(?:arrests|detainees|people\s+(?:arrested|detained))"),
     ("displaced", r"number\s+of\s+(?:displaced|evacuees|refugees)"),

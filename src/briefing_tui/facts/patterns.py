@@ -23,11 +23,12 @@ def _groups(pairs: tuple[tuple[str, str], ...]) -> str:
 _AUX = (
     r"(?:\s+(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|also|still|all|later"
     r"|now|remain|remains|remained|subsequently|since|initially|so\s+far|confirmed|either|more"
+    r"|in\s+all,?|in\s+total,?|altogether,?"
     r"|seriously|critically|slightly|badly|severely|lightly|gravely|currently"
     r"|(?:known|confirmed|reported|said)\s+to\s+have(?:\s+been)?))"
 )
 
-_OF_PHRASE = r"(?:\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[A-Za-z-]{1,20}\s+){0,2}[A-Za-z-]{1,20})?"
+_OF_PHRASE = r"(?:\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[A-Za-z'’-]{1,20}\s+){0,2}[A-Za-z-]{1,20})?"
 # "18 people were killed", "800 soldiers of a multinational force arrived"
 AFTER_RE = lazy(
     __name__,
@@ -202,4 +203,5 @@ HEDGE_RE = lazy(
 EURO_THOUSANDS_RE = lazy(__name__, "EURO_THOUSANDS_RE", r"\d{1,3}\.\d{3}")
 TOKEN_RE = lazy(__name__, "TOKEN_RE", r"\s+([A-Za-z][A-Za-z'’-]{0,30})")
 OF_PEOPLE_RE = lazy(__name__, "OF_PEOPLE_RE", r"\s+of\s+(?!them\b|whom\b|those\b|the\b)", re.I)
-CLAUSE_BREAK_RE = lazy(__name__, "CLAUSE_BREAK_RE", r"[;:,(—–]")
+# a comma inside "20,000" is a thousands separator, not a clause break
+CLAUSE_BREAK_RE = lazy(__name__, "CLAUSE_BREAK_RE", r"[;:(—–]|,(?!\d)")

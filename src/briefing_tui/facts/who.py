@@ -8,7 +8,7 @@ members', 'other soldiers').  A figure followed by a noun that is not a person (
 from __future__ import annotations
 
 from . import patterns as P
-from .lexicon import FUNCTION_WORDS, NOT_PERSONS, PERSON_NOUNS, PERSON_SUFFIXES
+from .lexicon import FORCE_NOUNS, FUNCTION_WORDS, NOT_PERSONS, PERSON_NOUNS, PERSON_SUFFIXES
 from .mention import Mention
 
 _MODIFIERS = frozenset({"more", "other", "further", "additional", "extra"})
@@ -59,6 +59,14 @@ def find_who(sentence: str, m: Mention, pos: int) -> None:
             and is_person(tokens[i + 1][0], tokens[i + 1][0].lower())
         ):
             continue  # "80,000 displaced people", "12 wounded soldiers"
+        elif (
+            low == "and"
+            and last == i - 1
+            and tokens[i - 1][0].lower() in FORCE_NOUNS
+            and i + 1 < len(tokens)
+            and tokens[i + 1][0].lower() in FORCE_NOUNS
+        ):
+            continue  # "1,200 sailors and marines": two forces deployed together
         elif low in _TRIGGER_WORDS or (low in FUNCTION_WORDS and low not in _MODIFIERS):
             break
     if last >= 0:
