@@ -13,7 +13,6 @@ import re
 import webbrowser
 from datetime import UTC, datetime
 
-import pytest
 from secutil import ESCAPES, is_forbidden
 
 from briefing_tui.feeds.parse import parse_feed
@@ -172,12 +171,6 @@ async def test_raw_rows_in_the_store_still_draw_no_content_sequences(tmp_path):
         library.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="look-alike Unicode host shown without its punycode form: ui/render.py display_url "
-    "only decodes xn-- hosts (IDNA 2003) and returns other URLs as-is; use "
-    "briefing_tui.sanitize.display_url",
-)
 async def test_lookalike_unicode_host_is_shown_with_its_ascii_form(tmp_path):
     library = _library_through_the_parser(tmp_path)
     try:

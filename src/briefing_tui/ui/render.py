@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
 
 from briefing_tui.models import Approx, Fact, FactBadge, FactCategory, Headline
-from briefing_tui.sanitize import openable_url
+from briefing_tui.sanitize import ascii_url, display_url
+
+__all__ = ["display_url"]  # the one URL display rule, re-exported for the widgets
 
 NO_STYLE = Style()
 
@@ -174,21 +175,6 @@ def _fit(text: str, width: int) -> str:
     return text[: max(0, width - 1)] + "…"
 
 
-def display_url(url: str) -> str:
-    """The URL as it will be opened, with an internationalised host shown decoded beside it."""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return url
-    if "xn--" not in host:
-        return url
-    try:
-        decoded = host.encode("ascii").decode("idna")
-    except (UnicodeError, ValueError):
-        return url
-    return f"{url} (host: {decoded})"
-
-
 _URL_IN_TEXT = re.compile(r"<(https?://[^\s<>]+)>")
 
 
@@ -201,7 +187,7 @@ def body_paragraph(text: str, styles: Mapping[str, Style]) -> Text:
     para = Text(text, style=style, end="")
     link_style = styles.get("link", NO_STYLE)
     for match in _URL_IN_TEXT.finditer(text):
-        url = openable_url(match.group(1))
+        url = ascii_url(match.group(1))
         span_style = link_style + Style(link=url) if url else link_style
         para.stylize(span_style, match.start(1), match.end(1))
     return para

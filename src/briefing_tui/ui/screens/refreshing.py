@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from textual import work
 
-from briefing_tui.sanitize import openable_url
+from briefing_tui.sanitize import ascii_url
 from briefing_tui.ui.messages import RefreshFinished, RefreshProgressed
 from briefing_tui.ui.render import display_url
 
@@ -133,7 +133,7 @@ class RefreshActions:
         link = article.link if article is not None else ""
         if not link and (headline := self._current()) is not None:
             link = headline.link
-        url = openable_url(link)
+        url = ascii_url(link)  # exactly what the browser will request
         if url is None:
             self.notify("This article has no http(s) link to open.", severity="warning")
         return url

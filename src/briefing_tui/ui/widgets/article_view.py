@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing_tui.models import Article, Fact
-from briefing_tui.sanitize import openable_url
+from briefing_tui.sanitize import ascii_url
 from briefing_tui.ui.render import body_paragraph, display_url, format_date, safe
 
 _PARAGRAPH = re.compile(r"[^\n](?:.|\n(?![ \t]*\n))*")
@@ -212,7 +212,7 @@ class ArticleView(ScrollView, can_focus=True):
             if part
         )
         lines += self._strips(Text(meta, style=self._style("meta")))
-        url = openable_url(article.link)
+        url = ascii_url(article.link)
         if article.link:
             link_style = self._style("link") + Style(link=url) if url else self._style("meta")
             lines += self._strips(Text(safe(display_url(article.link)), style=link_style))
