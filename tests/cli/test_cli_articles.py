@@ -220,3 +220,17 @@ def test_show_wraps_on_a_terminal_without_breaking_urls(home, capsys, monkeypatc
     assert len(body_lines) > 4
     assert all(len(line) <= 60 for line in body_lines if url not in line)
     assert any(f"<{url}>" in line for line in body_lines)
+
+
+def test_show_prints_a_lookalike_link_with_its_ascii_host(home, capsys):
+    store = Store(home / "briefing.db")
+    feed = store.add_feed("https://f.example/rss", "Wire")
+    link = "https://\u0430\u0440\u0440\u04cf\u0435.com/login"  # Cyrillic look-alike
+    store.upsert_entries(
+        feed.id,
+        [ParsedEntry(guid="l", link=link, title="Login", body="Sign in.")],
+        datetime(2026, 3, 1, tzinfo=UTC),
+    )
+    store.close()
+    assert main(["show", "1"]) == 0
+    assert "(xn--80ak6aa92e.com)" in capsys.readouterr().out

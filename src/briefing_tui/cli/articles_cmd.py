@@ -33,7 +33,7 @@ from briefing_tui.models import (
     Headline,
     HeadlineQuery,
 )
-from briefing_tui.sanitize import clean_line, clean_text
+from briefing_tui.sanitize import clean_line, clean_text, display_url
 
 HEADLESS_LIMIT = 50
 """Headlines printed by a bare `briefing` that is not attached to a terminal."""
@@ -214,7 +214,7 @@ def render_article(article: Article, summary: FactSummary, width: int | None = N
     byline.append(short_date(article.published))
     lines = [clean_line(article.title) or "(untitled)", " · ".join(p for p in byline if p)]
     if article.link:
-        lines.append(clean_line(article.link, 4096))
+        lines.append(display_url(article.link))  # decoded host with its ASCII form
     if summary.categories:
         lines += ["", "Facts: " + badge_text(summary.badges())]
         lines += [
