@@ -110,6 +110,61 @@ CASES = [
         "About 7,000 refugees arrived in Dorn in the past week.",
         [("displaced", 7000, "about", "refugees")],
     ),
+    (
+        "among the dead",
+        "Police said 3 officers were among the dead.",
+        [("deaths", 3, "exact", "officers")],
+    ),
+    (
+        "in police custody",
+        "Nine suspects are in police custody.",
+        [("arrests", 9, "exact", "suspects")],
+    ),
+    (
+        "jailed",
+        "At least 45 journalists are jailed in the country.",
+        [("arrests", 45, "at_least", "journalists")],
+    ),
+    (
+        "massed",
+        "The army has massed 40,000 troops near the border.",
+        [("troops", 40000, "exact", "troops")],
+    ),
+    (
+        "on the ground",
+        "Some 3,000 troops are now on the ground in the province.",
+        [("troops", 3000, "about", "troops")],
+    ),
+    (
+        "redeployed",
+        "Officials said 1,300 soldiers had been redeployed to the north.",
+        [("troops", 1300, "exact", "soldiers")],
+    ),
+    (
+        "entered",
+        "About 600 troops entered the enclave on Monday.",
+        [("troops", 600, "about", "troops")],
+    ),
+    (
+        "without shelter",
+        "The storm left 3,000 people without shelter.",
+        [("displaced", 3000, "exact", "people")],
+    ),
+    (
+        "remain in shelters",
+        "About 700 people remain in shelters.",
+        [("displaced", 700, "about", "people")],
+    ),
+    (
+        "phrase before the verb",
+        "Two soldiers on patrol were killed by a roadside bomb.",
+        [("deaths", 2, "exact", "soldiers")],
+    ),
+    (
+        "participle before the verb",
+        "Three police officers guarding the embassy were wounded.",
+        [("injuries", 3, "exact", "police officers")],
+    ),
     # precision guards for the same rules
     (
         "thousands comma is no clause break",
@@ -128,6 +183,17 @@ CASES = [
         "passengers and crew",
         "There were no casualties among the 300 passengers and crew, who were evacuated.",
         [],
+    ),
+    ("jailed for a term is a sentence", "Four men were jailed for 10 years on Monday.", []),
+    (
+        "in shelters, then hurt",
+        "Six people in shelters were hurt when the roof collapsed.",
+        [("injuries", 6, "exact", "people")],
+    ),
+    (
+        "refugees are no force",
+        "Thousands of refugees poured into the town.",
+        [("displaced", 2000, "vague", "refugees")],
     ),
 ]
 

@@ -22,6 +22,7 @@ PERSON_NOUNS = frozenset(
     personnel peacekeepers reservists conscripts marines paratroopers commandos sailors airmen
     guards officers policemen policewomen police gendarmes cadets recruits contractors
     victims casualties survivors bodies corpses others reinforcements troopers
+    foreigners expatriates worshipers staffers
     looters smugglers traffickers dealers lawmakers politicians leaders bystanders pedestrians
     motorists drivers guests shoppers congregants parishioners monks nuns priests clerics
     farmers herders nomads shepherds loggers truckers individuals adolescents minors toddlers
@@ -68,6 +69,7 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("deaths", r"killed|dead|died|perished|drowned|slain|shot\s+dead|executed|massacred"),
     ("deaths", r"crushed\s+to\s+death|burned\s+to\s+death|burnt\s+to\s+death|lost\s+their\s+lives"),
     ("deaths", r"confirmed\s+dead|found\s+dead|died\s+of\s+\w+|succumbed|confirmed\s+killed"),
+    ("deaths", r"among\s+the\s+(?:dead|killed|fatalities)"),
     (
         "injuries",
         r"injured|wounded|hurt|hospitali[sz]ed|treated\s+(?:in\s+hospital\s+)?for\s+"
@@ -77,24 +79,36 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "injuries",
         r"(?:suffered|sustained)\s+(?:\w+\s+)?(?:injuries|wounds|burns)"
-        r"|(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospitals?",
+        r"|(?:taken|rushed|admitted|airlifted)\s+to\s+(?:a\s+|the\s+)?hospitals?"
+        r"|among\s+the\s+(?:injured|wounded)",
     ),
     (
         "arrests",
-        r"arrested|detained|taken\s+into\s+custody|into\s+custody|in\s+custody|rounded\s+up"
+        r"arrested|detained|taken\s+into\s+custody|into\s+custody|rounded\s+up"
+        r"|(?:jailed|imprisoned)(?!\s+for\b)"
+        r"|in\s+(?:police\s+|military\s+|state\s+|pre-trial\s+)?custody"
         r"|held(?!\s+(?:by|hostage|captive|in\s+captivity|for\s+ransom))"
         r"|in\s+detention|behind\s+bars|recaptured|apprehended|(?:placed\s+)?under\s+arrest",
     ),
     ("troops", r"deployed|sent|dispatched|stationed|airlifted|mobili[sz]ed|posted"),
-    ("troops", r"flown\s+in(?:to)?"),
+    ("troops", r"flown\s+in(?:to)?|redeployed|repositioned"),
+    # not "crossed into" / "poured into": said of people, those are flight (displaced below),
+    # and the first alternative that matches decides the category
+    ("troops", r"entered|rolled\s+into"),
     ("troops", r"into\s+(?:the\s+)?(?:city|capital|country|region|area|province|town|streets)"),
     ("troops", r"arrived|based|present|garrisoned|massed|amassed|aboard|on\s+board|on\s+standby"),
+    # a location or duty needs its own verb: "two soldiers on patrol were killed" is deaths
+    (
+        "troops",
+        r"(?:are|were|is|was|remain|remained|remains)\s+(?:now\s+|still\s+)?"
+        r"(?:on\s+the\s+ground|on\s+patrol|positioned)",
+    ),
     ("troops", r"moving\s+(?:towards?|into|on)|advancing|advanced\s+(?:towards?|into|on)"),
     ("troops", r"in\s+(?:the\s+)?(?:country|region|area|province|territory|zone)"),
     (
         "displaced",
         r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes|forced\s+to\s+flee"
-        r"|made\s+homeless|uprooted",
+        r"|made\s+homeless|uprooted|without\s+(?:shelter|homes|a\s+home)",
     ),
     (
         "displaced",
@@ -106,7 +120,10 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
         r"|relocated|rehoused"
         r"|moved\s+to\s+(?:evacuation|emergency|temporary|relief|safe)"
         r"|(?:spent\s+the\s+night|sleeping|staying|living|sheltering)\s+in\s+(?:\w+\s+)?"
-        r"(?:shelters|camps|tents|evacuation\s+cent(?:re|er)s)",
+        r"(?:shelters|camps|tents|evacuation\s+cent(?:re|er)s)"
+        r"|(?:are|were|is|was|remain|remained|remains)\s+(?:now\s+|still\s+)?in\s+(?:\w+\s+)?"
+        r"(?:shelters|evacuation\s+cent(?:re|er)s|relief\s+camps"
+        r"|displacement\s+camps|tent\s+camps)",
     ),
     ("missing", r"missing|unaccounted\s+for|went\s+missing|reported\s+missing"),
 )
@@ -123,7 +140,7 @@ BEFORE_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "troops",
         r"deployed|deploying|sent|sending|send|dispatched|dispatching|mobili[sz]ed|mobili[sz]ing"
-        r"|stationed|airlifted|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
+        r"|stationed|airlifted|massed|amassed|deployment\s+of|reinforcements\s+of|force\s+of|numbering"
         r"|activated|deploy|contingent\s+of|detachment\s+of|moved|redeployed|rushed|shipped"
         r"|column\s+of|convoy\s+of|sent\s+in|called\s+up|brought\s+in"
         r"|(?:battalion|brigade|regiment|platoon|squadron|garrison|unit|division)\s+of",

@@ -36,12 +36,15 @@ AFTER_RE = lazy(
     rf"{_OF_PHRASE}(?:\s*,)?{_AUX}{{0,5}}\s+(?:{_groups(AFTER_TRIGGERS)})\b",
     re.I,
 )
-# "two hikers who were near the crater are missing", "3 men who killed 12 people were arrested":
-# the main verb after a relative clause wins over the clause's own verb.
+# "two hikers who were near the crater are missing", "3 men who killed 12 people were arrested",
+# "two soldiers on patrol were killed": the main verb after a relative clause or a short
+# prepositional / participle phrase wins over the phrase's own words.
 RELATIVE_SKIP_RE = lazy(
     __name__,
     "RELATIVE_SKIP_RE",
-    r"\s+(?:who|that)\s+[^,.;]{1,40}?(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)",
+    r"\s+(?:who|that|on|in|at|near|inside|outside|aboard|from|guarding|patrolling|manning"
+    r"|working|travelling|traveling|riding)\s+[^,.;]{1,40}?"
+    r"(?=\s+(?:are|were|is|was|have|has|had|remain|remained)\s)",
     re.I,
 )
 TROOPS_LEFT_RE = lazy(
