@@ -38,3 +38,28 @@ async def test_every_corpus_file_survives_the_refresh_path(http_server, tmp_path
             assert not any(
                 (ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in article.body
             )
+        _render_as_shown(headlines, store)
+
+
+def _render_as_shown(headlines, store) -> None:
+    """Every stored row and body through the UI's own renderers: a plain console adds no
+    escape codes of its own, so any ESC/C1 in its output would have come from a feed."""
+    import io
+    from datetime import UTC, datetime
+
+    from rich.console import Console
+
+    from briefing_tui.ui.render import body_paragraph, headline_row
+
+    out = io.StringIO()
+    console = Console(file=out, width=120, force_terminal=False, color_system=None)
+    now = datetime(2026, 11, 26, tzinfo=UTC)
+    for headline in headlines:
+        console.print(headline_row(headline, 100, now, {}))
+        article = store.article(headline.id)
+        for paragraph in article.body.split("\n\n")[:50]:
+            console.print(body_paragraph(paragraph, {}))
+    shown = out.getvalue()
+    assert len(shown) > 10_000
+    assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in shown)
+
