@@ -195,6 +195,17 @@ CASES = [
         "Thousands of refugees poured into the town.",
         [("displaced", 2000, "vague", "refugees")],
     ),
+    (
+        "a framed force still to leave",
+        "A battalion of 500 soldiers is expected to leave for the mission in June.",
+        [],
+    ),
+    ("a framed force still to arrive", "A contingent of 300 police officers will arrive soon.", []),
+    (
+        "an existing force's future acts",
+        "The 5,000-member force will be led by Tesland.",
+        [("troops", 5000, "exact", "force")],
+    ),
 ]
 
 

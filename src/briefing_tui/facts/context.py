@@ -60,6 +60,17 @@ _HYPOTHETICAL = lazy(
     r"|projected|forecast|scenario|hypothetical|potentially|possibly)\b",
     re.IGNORECASE,
 )
+# a movement still to come right after a force named by a frame ("a battalion of 500
+# soldiers is expected to leave", "a contingent of 300 police will arrive"); "the 4,500-strong
+# force would review its routes" is a force that exists, and stays
+_FUTURE_AFTER = lazy(
+    __name__,
+    "_FUTURE_AFTER",
+    r"\s+(?:(?:is|are)\s+)?(?:(?:expected|due|set|scheduled|slated|likely|planned|poised)\s+to"
+    r"|to|will|would|could|may|might)\s+(?:be\s+)?(?:arrive|leave|deploy|deployed|sent|dispatched"
+    r"|join|head|travel|move|moved|go|land|reach|flown|airlifted)\b",
+    re.I,
+)
 _DENIAL = lazy(
     __name__,
     "_DENIAL",
@@ -112,6 +123,8 @@ def out_of_scope(sentence: str, lead: int, trigger_end: int, clause_start: int) 
     if re.search(r"\b(?:not|n't|never|no\s+longer)\b", sentence[lead:trigger_end]):
         return True
     if _HYPOTHETICAL.search(sentence[clause_start:trigger_end]):
+        return True
+    if _FUTURE_AFTER.match(sentence, trigger_end):
         return True
     if _DENIAL.search(sentence[:lead]):
         return True
