@@ -24,6 +24,7 @@ GOLD_DIR = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold"
 GOLD = GOLD_DIR / "gold.jsonl"
 GOLD_NAMES = (
     "gold", "heldout", "heldout2", "blind", "blind2", "blind3", "blind4", "blind5", "blind6",
+    "blind7",
 )  # fmt: skip
 GOLD_FILES = tuple(GOLD_DIR / f"{n}.jsonl" for n in GOLD_NAMES)
 

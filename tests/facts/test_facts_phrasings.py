@@ -165,6 +165,16 @@ CASES = [
         "Three police officers guarding the embassy were wounded.",
         [("injuries", 3, "exact", "police officers")],
     ),
+    (
+        "forced to leave",
+        "Some 900 villagers have been forced to leave their homes.",
+        [("displaced", 900, "about", "villagers")],
+    ),
+    (
+        "moved out of",
+        "More than 4,000 people were moved out of the danger zone.",
+        [("displaced", 4000, "more_than", "people")],
+    ),
     # precision guards for the same rules
     (
         "thousands comma is no clause break",
@@ -205,6 +215,11 @@ CASES = [
         "an existing force's future acts",
         "The 5,000-member force will be led by Tesland.",
         [("troops", 5000, "exact", "force")],
+    ),
+    (
+        "a drill is not an evacuation",
+        "Police held a drill on Friday, simulating the evacuation of 5,000 residents.",
+        [],
     ),
 ]
 

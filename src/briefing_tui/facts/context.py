@@ -57,7 +57,8 @@ _HYPOTHETICAL = lazy(
     r"\b(?:could|would|might|may|will|shall|wo|'ll|expected\s+to|plans?\s+to|planned|planning"
     r"|intends?\s+to|intended\s+to|threaten(?:s|ed)?(?:\s+to)?|if|unless|feared|fears?|risk|risks"
     r"|warned|warns|likely\s+to|set\s+to|aims?\s+to|ready\s+to|prepared\s+to|estimates?\s+that"
-    r"|projected|forecast|scenario|hypothetical|potentially|possibly)\b",
+    r"|projected|forecast|scenario|hypothetical|potentially|possibly"
+    r"|simulat(?:e|es|ed|ing|ion)|mock|rehearsal|rehearsing)\b",
     re.IGNORECASE,
 )
 # a movement still to come right after a force named by a frame ("a battalion of 500

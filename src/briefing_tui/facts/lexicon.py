@@ -107,7 +107,8 @@ AFTER_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("troops", r"in\s+(?:the\s+)?(?:country|region|area|province|territory|zone)"),
     (
         "displaced",
-        r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes|forced\s+to\s+flee"
+        r"displaced|evacuated|fled|homeless|forced\s+from\s+their\s+homes"
+        r"|forced\s+to\s+(?:flee|leave|abandon)|moved\s+out\s+of"
         r"|made\s+homeless|uprooted|without\s+(?:shelter|homes|a\s+home)",
     ),
     (
