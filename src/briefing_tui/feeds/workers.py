@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from typing import TYPE_CHECKING, Any
@@ -26,18 +26,33 @@ if TYPE_CHECKING:  # workers import this module: keep httpx out of them
 WORKERS = 2
 
 
-def badges_job(rows: Sequence[tuple[int, str]]) -> list[tuple[int, tuple[FactBadge, ...]]]:
-    """(article id, body) -> (article id, headline badges); a failing text gets no badges."""
+def text_badges(body: str) -> tuple[FactBadge, ...]:
+    """The headline badges of one text; a failing text gets none."""
     from briefing_tui.facts import extract_facts, summarize
 
-    out = []
-    for article_id, body in rows:
-        try:
-            badges = tuple(summarize(extract_facts(body)).badges())
-        except Exception:  # one pathological text must not lose the batch
-            badges = ()
-        out.append((article_id, badges))
-    return out
+    try:
+        return tuple(summarize(extract_facts(body)).badges())
+    except Exception:  # one pathological text must not lose the batch
+        return ()
+
+
+def badges_job(rows: Sequence[tuple[int, str]]) -> list[tuple[int, tuple[FactBadge, ...]]]:
+    """(article id, body) -> (article id, headline badges); a failing text gets no badges."""
+    return [(article_id, text_badges(body)) for article_id, body in rows]
+
+
+def parse_badges_job(
+    body: bytes, headers: Mapping[str, str], url: str, max_bytes: int
+) -> tuple[ParsedFeed | ParseFailure, tuple[tuple[FactBadge, ...], ...] | None]:
+    """parse_job, then the badges of every entry (one per entry, in order).
+
+    For a feed with no stored articles yet, where every entry is new: extracting here, while
+    the body is at hand, overlaps fact extraction with the rest of the fetch instead of
+    leaving it all for a pass over the stored bodies after the last feed."""
+    parsed = parse_job(body, headers, url, max_bytes)
+    if isinstance(parsed, ParseFailure):
+        return parsed, None
+    return parsed, tuple(text_badges(e.body) for e in parsed.entries)
 
 
 def warm_up() -> None:
@@ -87,6 +102,16 @@ class WorkerPool:
             return await self.run(parse_job, result.body, result.headers, url, self.max_bytes)
         except BrokenExecutor:
             return ParseFailure("the feed parser crashed on this document")
+
+    async def parse_with_badges(self, result: FetchResult) -> tuple[Any, Any]:
+        """(parse result, badges per entry or None); see parse_badges_job."""
+        url = result.final_url or result.url
+        try:
+            return await self.run(
+                parse_badges_job, result.body, result.headers, url, self.max_bytes
+            )
+        except BrokenExecutor:
+            return ParseFailure("the feed parser crashed on this document"), None
 
     async def badges(self, rows: Sequence[tuple[int, str]]) -> Any:
         return await self.run(badges_job, rows)

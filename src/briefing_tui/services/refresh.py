@@ -28,11 +28,13 @@ from briefing_tui.feeds.discover import Discovered, follow_advertised
 from briefing_tui.feeds.fetch import Fetcher, FetchResult
 from briefing_tui.feeds.parse import ParseFailure
 from briefing_tui.feeds.workers import WorkerPool
-from briefing_tui.models import Feed, ParsedFeed
-from briefing_tui.sanitize import clean_line
+from briefing_tui.models import FactBadge, Feed, ParsedFeed
+from briefing_tui.sanitize import MAX_BODY, clean_line
 from briefing_tui.services.factindex import index_facts
 from briefing_tui.services.settings import Settings
 from briefing_tui.store import Store
+from briefing_tui.store.articles import entry_key
+from briefing_tui.store.rows import fit
 
 Status = Literal["updated", "not_modified", "failed", "skipped"]
 PROCESS_POOL_MIN_FEEDS = 24
@@ -242,19 +244,24 @@ async def _fetch_parse_store(
     if result.status == "not_modified":
         note = await run.db(lambda s: _store_not_modified(s, feed, result.permanent_url, when))
         return _outcome(feed, "not_modified", note=note)
-    parsed = await run.pool.parse(result)
+    badges = None
+    if run.pool.processes and feed.article_count == 0:  # all new: extract facts while parsing
+        parsed, badges = await run.pool.parse_with_badges(result)
+    else:
+        parsed = await run.pool.parse(result)
     new_url, note = result.permanent_url, None
     if isinstance(parsed, ParseFailure) and parsed.looks_like_html:
         found = await follow_advertised(fetcher, result, run.pool.parse)
         if isinstance(found, Discovered):
             parsed, result, new_url = found.feed, found.fetched, found.url
+            badges = None
             note = f"the page is not a feed; subscribed to the feed it advertises: {new_url}"
         else:
             parsed = found
     if isinstance(parsed, ParseFailure):
         return await _fail(run, feed, when, parsed.reason, None)
     new, updated, url, move_note = await run.db(
-        lambda s: _store_feed(s, feed, parsed, result, new_url, when)
+        lambda s: _store_feed(s, feed, parsed, result, new_url, when, badges)
     )
     note = (move_note if url == feed.url else note or move_note) or parsed.warning
     title = feed.title or parsed.title or url
@@ -286,8 +293,10 @@ def _store_feed(
     result: FetchResult,
     new_url: str | None,
     when: datetime,
+    badges: Sequence[tuple[FactBadge, ...]] | None = None,
 ) -> tuple[int, int, str, str | None]:
-    """One feed's writes: URL move, metadata, entries, validators.
+    """One feed's writes: URL move, metadata, entries, validators, badges extracted while
+    parsing (`badges`, one per entry, when given).
 
     Returns (new, updated, the feed's URL now, a note about the move)."""
     url, note = _move(store, feed, new_url)
@@ -300,7 +309,35 @@ def _store_feed(
         store.update_feed(feed.id, **changes)
     upserted = store.upsert_entries(feed.id, parsed.entries, when)
     store.record_success(feed.id, when=when, etag=result.etag, last_modified=result.last_modified)
+    if badges is not None and len(badges) == len(parsed.entries):
+        _store_badges(store, parsed, badges, upserted.new_ids, upserted.updated_ids)
     return len(upserted.new_ids), len(upserted.updated_ids), url, note
+
+
+def _store_badges(
+    store: Store,
+    parsed: ParsedFeed,
+    badges: Sequence[tuple[FactBadge, ...]],
+    new_ids: Sequence[int],
+    updated_ids: Sequence[int],
+) -> None:
+    """Badges of a first fetch, when every entry was inserted.
+
+    The upsert inserts the first entry of each key in order; when the number of inserts equals
+    the number of distinct keys (nothing known, nothing retired), new_ids[i] is the i-th
+    distinct entry.  Otherwise, or for a body the store had to cut, the articles keep
+    facts_version unset and `index_facts` extracts them from the stored text as before."""
+    first: dict[bytes, int] = {}
+    for i, entry in enumerate(parsed.entries):
+        first.setdefault(entry_key(entry), i)
+    if updated_ids or len(new_ids) != len(first):
+        return
+    items = []
+    for article_id, i in zip(new_ids, first.values(), strict=True):
+        body = parsed.entries[i].body
+        if fit(body, MAX_BODY) == body:
+            items.append((article_id, badges[i]))
+    store.set_badges_many(items, EXTRACTOR_VERSION)
 
 
 async def _fail(
