@@ -9,6 +9,7 @@ final full stop, and trim surrounding whitespace so ``text[start:end]`` is the s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from sentencex import get_sentence_boundaries
 
@@ -17,8 +18,15 @@ MAX_SENTENCE = 2_000
 """Longer runs without a boundary are cut into windows, so no sentence costs more than this."""
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of every non-blank sentence of ``text``, in order."""
+def split_sentences(
+    text: str, keep: Callable[[int, int], bool] | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) offsets of every non-blank sentence of ``text``, in order.
+
+    With ``keep``, only the sentences for which ``keep(start, end)`` holds.  It is asked
+    about the splitter's segment and then each line of it, before trimming, so a ``keep``
+    that is true for every span containing some sub-span it is true for (e.g. "holds a
+    digit") drops only sentences it would reject, and those cost no trimming."""
     spans: list[tuple[int, int]] = []
     try:
         bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries("en", text)]
@@ -26,8 +34,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         bounds = [(0, len(text))]
     for start, end in bounds:
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        if keep is not None and not keep(start, end):
+            continue
         for line in _LINE.finditer(text, start, end):
-            _add_trimmed(text, line.start(), line.end(), spans)
+            if keep is None or keep(line.start(), line.end()):
+                _add_trimmed(text, line.start(), line.end(), spans)
     return spans
 
 
