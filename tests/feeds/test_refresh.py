@@ -228,3 +228,20 @@ async def test_permanent_redirect_to_an_unchanged_feed_still_updates_the_url(htt
     (outcome,) = report.outcomes
     assert outcome.status == "not_modified" and "moved permanently" in outcome.note
     assert feed_row(db, feed_id).url == http_server.url("/new")
+
+
+async def test_bare_guids_keep_articles_unique_when_the_feed_moves(http_server, db):
+    # RSS guids like "1" are identifiers, not links: resolving them against the document URL
+    # (as feedparser does when told the URL) would re-key every article once the feed moves.
+    http_server.add("/feeds/a.xml", rss(("1", "Alpha"), ("2", "Beta")))
+    (feed,) = subscribe(db, http_server.url("/feeds/a.xml"))
+    await refresh_feeds(db, SETTINGS, now=lambda: T0)
+    http_server.add("/elsewhere/b/a.xml", rss(("1", "Alpha"), ("2", "Beta")))
+    http_server.redirect("/feeds/a.xml", http_server.url("/elsewhere/b/a.xml"), status=301)
+    report = await refresh_feeds(db, SETTINGS, force=True, now=lambda: T0)
+    assert feed_row(db, feed).url == http_server.url("/elsewhere/b/a.xml")
+    assert report.new_total == 0
+    assert titles(db, feed) == ["Alpha", "Beta"]
+    with Store(db) as store:
+        guids = {store.article(h.id).guid for h in store.headlines(HeadlineQuery())}
+    assert guids == {"1", "2"}

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 from feedparser.encodings import convert_to_utf8
@@ -155,8 +156,10 @@ def parse_feed(
         raise NotAFeed("empty response")
     response_headers = {k.lower(): v for k, v in headers.items()}
     cleaned, response_headers = _utf8_without_doctype(body, response_headers)
-    if openable_url(url):
-        response_headers["content-location"] = url
+    # No content-location: feedparser would resolve a bare RSS <guid> against the document URL,
+    # so a feed that moves would re-key (and duplicate) every article.  Links are resolved
+    # against the document URL here instead (_resolve).
+    response_headers.pop("content-location", None)
     try:
         data = feedparser.parse(
             io.BytesIO(cleaned),
@@ -180,21 +183,33 @@ def _convert(data: Any, body: bytes, url: str) -> ParsedFeed:
         exc = data.get("bozo_exception")
         detail = f" ({clean_line(str(exc), 150)})" if exc and not html else ""
         raise NotAFeed(reason + detail, looks_like_html=html)
-    base = openable_url(feed.get("link")) or openable_url(url) or ""
-    entries = tuple(_entry(e, base) for e in raw_entries)
+    site = _resolve(feed.get("link"), url)
+    base = site or openable_url(url) or ""
+    entries = tuple(_entry(e, base, url) for e in raw_entries)
     warning = None
     if data.get("bozo"):
         warning = clean_line(f"malformed feed: {data.get('bozo_exception')}", 300)
     return ParsedFeed(
         title=_title(feed),
-        site_url=openable_url(feed.get("link")) or "",
+        site_url=site,
         entries=entries,
         warning=warning,
     )
 
 
-def _entry(e: Any, feed_base: str) -> ParsedEntry:
-    link = openable_url(clean_url(e.get("link"))) or ""
+def _resolve(link: Any, document_url: str) -> str:
+    """An http(s) link, relative ones resolved against the feed document's URL."""
+    link = clean_url(link if isinstance(link, str) else "")
+    if link and document_url and "://" not in link[:12]:
+        try:
+            link = urljoin(document_url, link)
+        except ValueError:
+            return ""
+    return openable_url(link) or ""
+
+
+def _entry(e: Any, feed_base: str, document_url: str) -> ParsedEntry:
+    link = _resolve(e.get("link"), document_url)
     base = link or feed_base
     published = _date(e.get("published_parsed"))
     updated = _date(e.get("updated_parsed"))
