@@ -12,6 +12,7 @@ Defences, in the order they run (SECURITY.md findings 4, 5, 6, 7):
 - out-of-range date tuples (year -1 or 10000) become None; links outside http(s) become '';
   all text goes through the sanitizer after the last decoding step (our HTML-to-text).
 
+feedparser reads through `saxbuffer` (expat buffering text: a fifth less feedparser time).
 `sanitize_html=False, resolve_relative_uris=False` doubles feedparser's speed (PERFORMANCE.md):
 its HTML sanitizer is wasted work because `htmltext` drops scripts, forms and embeds itself and
 shows only http(s) links, which it resolves against the entry's base (xml:base when it is
@@ -33,6 +34,7 @@ import feedparser
 from feedparser.encodings import convert_to_utf8
 
 from briefing_tui.errors import FeedError
+from briefing_tui.feeds import saxbuffer  # noqa: F401 - feedparser gets the buffered reader
 from briefing_tui.htmltext import html_to_text, valid_base
 from briefing_tui.models import ParsedEntry, ParsedFeed
 from briefing_tui.sanitize import MAX_TITLE, clean_line, clean_text, clean_url, openable_url

@@ -17,7 +17,6 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from typing import TYPE_CHECKING, Any
 
-from briefing_tui.feeds import saxbuffer  # noqa: F401 - installs the faster SAX reader
 from briefing_tui.feeds.parse import ParseFailure, parse_job
 from briefing_tui.models import FactBadge, ParsedFeed
 
