@@ -36,6 +36,10 @@ def split_sentences(
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         if keep is not None and not keep(start, end):
             continue
+        if text.find("\n", start, end) < 0:  # one line, already kept (most segments)
+            if end > start:
+                _add_trimmed(text, start, end, spans)
+            continue
         for line in _LINE.finditer(text, start, end):
             if keep is None or keep(line.start(), line.end()):
                 _add_trimmed(text, line.start(), line.end(), spans)
