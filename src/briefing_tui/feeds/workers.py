@@ -10,7 +10,6 @@ cross the process boundary intact.
 
 from __future__ import annotations
 
-import asyncio
 import multiprocessing
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -84,10 +83,12 @@ class WorkerPool:
     async def run(self, fn: Callable[..., Any], *args: Any) -> Any:
         """fn(*args) in the pool; a pool whose worker died is replaced and the job retried once
         (BrokenExecutor propagates if the retry breaks it too: that input kills parsers)."""
+        from asyncio import get_running_loop  # here: worker processes never import asyncio
+
         for attempt in range(2):
             executor = self._get()
             try:
-                return await asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+                return await get_running_loop().run_in_executor(executor, fn, *args)
             except BrokenExecutor:
                 if self._executor is executor:  # the first job to notice replaces the pool
                     executor.shutdown(wait=False, cancel_futures=True)
