@@ -4,7 +4,9 @@ Layout of the work (PERFORMANCE.md: feedparser alone needs ~2.9 s of CPU for 10k
 than newsboat's whole cold reload, so parsing must use both cores and stay off the loop):
 - the event loop only does HTTP (one shared client, see feeds/fetch.py);
 - parsing, and then fact extraction for new/changed articles, run in 2 worker processes for
-  larger refreshes (feeds/workers.py; threads for a handful of feeds);
+  larger refreshes (feeds/workers.py; threads for a handful of feeds); a feed with no stored
+  articles yet has its badges extracted by the worker right after parsing, so a cold refresh
+  has no facts pass after the last feed (the others get one, over the stored text);
 - SQLite runs on ONE dedicated thread that owns its own Store (connections are thread-confined),
   one short transaction per feed, so storing overlaps with fetching and parsing.
 Every per-feed failure becomes a FeedOutcome and a stored error; nothing a server sends can
