@@ -62,4 +62,3 @@ def _render_as_shown(headlines, store) -> None:
     shown = out.getvalue()
     assert len(shown) > 10_000
     assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in shown)
-

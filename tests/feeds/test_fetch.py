@@ -117,7 +117,7 @@ async def test_gzip_bomb_stops_at_the_decoded_cap(http_server):
     started = time.monotonic()
     result = await fetch(http_server.url("/bomb"), replace(SETTINGS, max_bytes=4_000_000))
     assert result.status == "failed" and "decoded response is larger" in result.error
-    assert time.monotonic() - started < 1.0
+    assert time.monotonic() - started < 5.0  # a hang guard, loose for loaded machines
     # memory stayed near the 4 MB cap (ru_maxrss is in kB): nowhere near 1 GiB
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before < 64_000
 
@@ -158,7 +158,7 @@ async def test_slow_drip_body_ends_at_the_deadline(http_server):
     result = await fetch(http_server.url("/drip"))
     elapsed = time.monotonic() - started
     assert result.status == "failed" and "deadline" in result.error
-    assert 0.9 < elapsed < 2.0
+    assert 0.9 < elapsed < 5.0  # ended by the 1 s deadline, not by the server
 
 
 async def test_http_errors_and_retry_after_are_clamped(http_server):
@@ -241,7 +241,7 @@ async def test_slow_headers_huge_headers_and_empty_body(http_server):
     started = time.monotonic()
     slow = await fetch(http_server.url("/slow-headers"))
     assert slow.status == "failed" and "deadline" in slow.error
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 5.0
     huge = await fetch(http_server.url("/huge-headers"))
     assert huge.status == "failed" and huge.error
     empty = await fetch(http_server.url("/empty"))

@@ -76,7 +76,7 @@ def test_pathological_nesting_is_bounded(html):
     started = time.monotonic()
     text = html_to_text(html)
     assert "deep" in text and "x()" not in text and ".a{" not in text
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 6.0  # a hang guard
 
 
 def test_relative_links_with_no_usable_base_are_dropped():

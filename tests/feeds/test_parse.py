@@ -94,7 +94,7 @@ def test_quadratic_entity_blowup_is_stripped_fast():
     for variant in (doc, tricky):
         started = time.monotonic()
         feed = parse_feed(variant, {}, "https://x.example/")
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < 5.0
         assert all(len(e.body) < 20_000 for e in feed.entries)  # never expanded
 
 

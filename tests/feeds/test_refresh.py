@@ -19,6 +19,7 @@ from briefing_tui.store import Store
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 SETTINGS = Settings(fetch=FetchSettings(deadline=1.0, connect_timeout=1.0, read_timeout=1.0))
+PATIENT = Settings(fetch=FetchSettings(deadline=30.0))  # for tests where timeouts are not the point
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ async def test_one_failing_feed_does_not_stop_the_others(http_server, db):
     ids = subscribe(db, *urls)
     started = time.monotonic()
     report = await refresh_feeds(db, SETTINGS, now=lambda: T0)
-    assert time.monotonic() - started < 3.0
+    assert time.monotonic() - started < 8.0  # deadlines of 1 s, not the servers, end it
     by_id = {o.feed_id: o for o in report.outcomes}
     assert by_id[ids[0]].status == "updated"
     errors = [by_id[i].error for i in ids[1:]]
@@ -104,20 +105,20 @@ async def test_one_failing_feed_does_not_stop_the_others(http_server, db):
 async def test_failures_back_off_and_force_overrides(http_server, db):
     http_server.add("/down", b"", status=502)
     (down,) = subscribe(db, http_server.url("/down"))
-    await refresh_feeds(db, SETTINGS, now=lambda: T0)
+    await refresh_feeds(db, PATIENT, now=lambda: T0)
     assert feed_row(db, down).retry_after is None  # first failure: retried next time
-    second = await refresh_feeds(db, SETTINGS, now=lambda: T0 + timedelta(minutes=1))
+    second = await refresh_feeds(db, PATIENT, now=lambda: T0 + timedelta(minutes=1))
     assert feed_row(db, down).failures == 2
     assert feed_row(db, down).retry_after == T0 + timedelta(minutes=1, seconds=BACKOFF_BASE)
     assert "next automatic try" in second.outcomes[0].note
     hits = len(http_server.hits("/down"))
-    skipped = await refresh_feeds(db, SETTINGS, now=lambda: T0 + timedelta(minutes=2))
+    skipped = await refresh_feeds(db, PATIENT, now=lambda: T0 + timedelta(minutes=2))
     assert skipped.outcomes[0].status == "skipped" and "backing off" in skipped.outcomes[0].note
     assert len(http_server.hits("/down")) == hits
-    forced = await refresh_feeds(db, SETTINGS, force=True, now=lambda: T0 + timedelta(minutes=2))
+    forced = await refresh_feeds(db, PATIENT, force=True, now=lambda: T0 + timedelta(minutes=2))
     assert forced.outcomes[0].status == "failed" and len(http_server.hits("/down")) == hits + 1
     http_server.add("/down", rss(("1", "Back")))
-    await refresh_feeds(db, SETTINGS, force=True, now=lambda: T0 + timedelta(minutes=3))
+    await refresh_feeds(db, PATIENT, force=True, now=lambda: T0 + timedelta(minutes=3))
     row = feed_row(db, down)
     assert (row.failures, row.last_error, row.retry_after) == (0, None, None)
 
@@ -192,12 +193,9 @@ async def test_concurrent_refreshes_neither_crash_nor_duplicate(http_server, db)
     for i in range(6):
         http_server.add(f"/f{i}", rss(*[(f"{i}-{n}", f"Item {i}-{n}") for n in range(30)]))
     ids = subscribe(db, *(http_server.url(f"/f{i}") for i in range(6)))
-    # A generous deadline: this test is about the store, and a loaded CI machine may take more
-    # than the 1 s the timeout tests use.
-    patient = Settings(fetch=FetchSettings(deadline=30.0))
     first, second = await asyncio.gather(
-        refresh_feeds(db, patient, now=lambda: T0),
-        asyncio.to_thread(refresh_blocking, db, patient, now=lambda: T0),
+        refresh_feeds(db, PATIENT, now=lambda: T0),
+        asyncio.to_thread(refresh_blocking, db, PATIENT, now=lambda: T0),
     )
     assert not first.failed and not second.failed
     assert first.new_total + second.new_total == 180  # each article stored exactly once
