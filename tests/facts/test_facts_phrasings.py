@@ -11,6 +11,11 @@ from briefing_tui.facts import extract_facts
 # (case, text, expected facts as (category, value, approx, who))
 CASES = [
     (
+        "rose by N to M (update)",
+        "The death toll rose by 5 to 40 on Sunday, officials said.",
+        [("deaths", 40, "exact", "")],
+    ),
+    (
         "battalion of",
         "The army sent a battalion of 450 soldiers to the port city.",
         [("troops", 450, "exact", "soldiers")],

@@ -32,7 +32,7 @@ from .summary import summarize as _summarize
 if TYPE_CHECKING:  # models is imported on first use, keeping this package cheap to import
     from briefing_tui.models import Fact, FactSummary
 
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 """Bump when extraction changes, so stored badges are recomputed."""
 
 MAX_INPUT = 1_000_000

@@ -158,8 +158,8 @@ def _numbers(sentence: str) -> list[Mention]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         gap = sentence[end : nxt[0]] if nxt else ""
         if nxt and P.RANGE_GAP_RE.fullmatch(gap):
-            if before.endswith("from ") and gap.strip().lower() == "to":
-                # an update: "from 19 to 34" keeps the newer figure
+            if before.endswith(("from ", "by ")) and gap.strip().lower() == "to":
+                # an update: "from 19 to 34" / "rose by 5 to 40" keeps the newer figure
                 start, end, (value, kind) = nxt  # type: ignore[misc]
                 lead, approx, first_start = start, kind, start
                 i += 1
