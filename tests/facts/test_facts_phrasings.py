@@ -11,6 +11,11 @@ from briefing_tui.facts import extract_facts
 # (case, text, expected facts as (category, value, approx, who))
 CASES = [
     (
+        "'N of them' in the next sentence",
+        "Police arrested 40 people after the clashes. Nine of them have since been charged.",
+        [("arrests", 40, "exact", "people"), ("arrests", 9, "exact", "")],
+    ),
+    (
         "rose by N to M (update)",
         "The death toll rose by 5 to 40 on Sunday, officials said.",
         [("deaths", 40, "exact", "")],

@@ -311,8 +311,8 @@ def _breakdown(sentence, m: Mention, group, accepted: list[Mention], prior: list
         if m.category == "troops":
             m.category = None
         return
-    elif group["them"] and accepted:
-        m.category = accepted[-1].category
+    elif group["them"] and (accepted or prior):
+        m.category = _previous_category(accepted, prior)  # "Nine of them": the last total
     if m.category:
         for earlier in reversed([*prior, *accepted]):
             if earlier.category == m.category:
