@@ -93,8 +93,8 @@ class FactSidebar(OptionList):
             if detail:
                 prompt.append("\n" + " · ".join(detail), style="italic")
         else:
-            prompt = Text("  ")
-            prompt.append(f"{safe(fact.raw) or fact.value} ", style="bold")
+            # The excerpt already shows the figure in bold where it stands in the sentence.
+            prompt = Text("  • ")
             prompt.append_text(fact_excerpt(fact, 80))
         return Option(prompt, id=key)
 
