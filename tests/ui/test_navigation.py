@@ -200,3 +200,28 @@ async def test_clicking_a_row_selects_it_and_double_click_opens(library):
         await pilot.double_click(lst, offset=(10, 2))
         await settle(app, pilot)
         assert library.article(lst.current_id).read
+
+
+async def test_a_mention_shows_its_sentence_once_with_the_figure_in_place():
+    from textual.app import App
+
+    from briefing_tui.models import CategorySummary, FactSummary
+
+    from .conftest import HARBOUR_BODY, fact
+
+    total = fact(HARBOUR_BODY, "deaths", "at least 18", 18, "at_least", "people")
+    other = fact(HARBOUR_BODY, "deaths", "up to 12", 12, "up_to")  # a second mention
+    summary = FactSummary(categories=(CategorySummary("deaths", total, (total, other)),))
+
+    class Host(App):
+        def compose(self):
+            yield FactSidebar()
+
+    host = Host()
+    async with host.run_test(size=(60, 20)):
+        sidebar = host.query_one(FactSidebar)
+        sidebar.show(summary)
+        prompts = [sidebar.get_option_at_index(i).prompt.plain for i in range(sidebar.option_count)]
+        (mention,) = [p for p in prompts if p.startswith("  • ")]
+        assert mention.count("up to 12") == 1  # the figure stands once, inside its sentence
+        assert "coastguard said up to 12 remain missing" in mention
