@@ -204,3 +204,21 @@ def test_failing_migration_leaves_the_file_in_place(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # step rolled back whole
     conn.close()
+
+
+def test_a_full_disk_is_a_store_error_and_keeps_what_was_stored(tmp_path):
+    store = Store(tmp_path / "briefing.db")
+    feed = store.add_feed("https://full.example/rss")
+    store.upsert_entries(feed.id, [make_entry(n) for n in range(5)], NOW)
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # stands in for a full disk
+    big = [make_entry(n, body="x" * 50_000) for n in range(100, 140)]
+    with pytest.raises(StoreError) as caught:
+        store.upsert_entries(feed.id, big, NOW)
+    assert not isinstance(caught.value, StoreCorrupt)
+    assert "\n" not in str(caught.value)
+    assert len(store.headline_ids(HeadlineQuery())) == 5  # the failed batch left nothing half-done
+    assert store.integrity_check()
+    store.close()
+    with Store(tmp_path / "briefing.db") as again:  # the file was not moved aside
+        assert len(again.headline_ids(HeadlineQuery())) == 5
