@@ -84,14 +84,14 @@ def test_invalid_toml_names_file_and_line(home, briefing, error_line):
     (home / "config.toml").write_text('[general]\ntheme = "dark"\nthis is not toml\n')
     proc = briefing("feeds")
     assert proc.returncode == 1
-    line = error_line(proc.stderr, str(home / "config.toml"), "line 3")
+    line = error_line(proc.stderr, str(home / "config.toml"), "line 3", "move the file aside")
     assert "usage:" not in proc.stderr, line
 
 
 def test_unknown_config_key_is_named_with_a_hint(home, capsys, error_line):
     (home / "config.toml").write_text("[fetch]\nconcurrancy = 4\n")
     assert main(["export"]) == 1
-    error_line(capsys.readouterr().err, "fetch.concurrancy", "concurrency")
+    error_line(capsys.readouterr().err, "fetch.concurrancy", "concurrency", "fix or remove it")
 
 
 def test_home_option_before_or_after_the_command_wins_over_the_environment(

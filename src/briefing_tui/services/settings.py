@@ -72,7 +72,9 @@ def load_settings(path: Path) -> Settings:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: config is not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        raise ConfigError(
+            f"{path}: invalid TOML: {exc}; fix that line or move the file aside"
+        ) from exc
     return parse_settings(data, str(path))
 
 
@@ -85,7 +87,7 @@ def parse_settings(data: dict[str, Any], source: str = "config.toml") -> Setting
         cls = _SECTIONS.get(section)
         if cls is None:
             hint = _hint(section, [*_SECTIONS, "keys"])
-            raise ConfigError(f"{source}: unknown section [{section}]{hint}")
+            raise ConfigError(f"{source}: unknown section [{section}]{hint}; fix or remove it")
         if not isinstance(value, dict):
             raise ConfigError(f"{source}: [{section}] must be a table")
         settings = replace(settings, **{section: _parse_section(cls, section, value, source)})
@@ -98,7 +100,8 @@ def _parse_section(cls: type, section: str, values: dict[str, Any], source: str)
     kwargs: dict[str, Any] = {}
     for key, value in values.items():
         if key not in known:
-            raise ConfigError(f"{source}: unknown key {section}.{key}{_hint(key, known)}")
+            hint = _hint(key, known) or f" (known: {', '.join(known)})"
+            raise ConfigError(f"{source}: unknown key {section}.{key}{hint}; fix or remove it")
         expected = type(getattr(defaults, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
