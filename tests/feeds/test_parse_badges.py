@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.workers import badges_job, parse_badges_job
 from briefing_tui.models import HeadlineQuery, ParsedEntry, ParsedFeed
-from briefing_tui.services.refresh import _store_badges
+from briefing_tui.services.refresh_writes import store_badges
 from briefing_tui.store import Store
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -49,7 +49,7 @@ def test_first_fetch_badges_map_to_new_ids_even_with_a_repeated_item(tmp_path):
     with Store(tmp_path / "b.db") as store:
         feed_id = store.add_feed("https://example.org/feed").id
         up = store.upsert_entries(feed_id, feed.entries, T0)
-        _store_badges(store, feed, badges, up.new_ids, up.updated_ids)
+        store_badges(store, feed, badges, up.new_ids, up.updated_ids)
         assert store.articles_needing_facts(EXTRACTOR_VERSION) == []
         got = stored_badges(store, feed_id)
     assert got == {"a": {("deaths", 12)}, "b": set(), "c": {("arrests", 37)}}
@@ -62,6 +62,6 @@ def test_badges_are_left_for_the_post_pass_when_some_items_were_known(tmp_path):
         feed_id = store.add_feed("https://example.org/feed").id
         store.upsert_entries(feed_id, first.entries, T0)
         up = store.upsert_entries(feed_id, second.entries, T0)
-        _store_badges(store, second, [(), ()], up.new_ids, up.updated_ids)
+        store_badges(store, second, [(), ()], up.new_ids, up.updated_ids)
         pending = {title for _, title, _ in store.articles_needing_facts(EXTRACTOR_VERSION)}
     assert pending == {"a", "b"}

@@ -27,16 +27,15 @@ from typing import Any, Literal
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import retry_at
 from briefing_tui.feeds.discover import Discovered, follow_advertised
-from briefing_tui.feeds.fetch import Fetcher, FetchResult
+from briefing_tui.feeds.fetch import Fetcher
 from briefing_tui.feeds.parse import ParseFailure
 from briefing_tui.feeds.workers import WorkerPool
-from briefing_tui.models import FactBadge, Feed, ParsedFeed
-from briefing_tui.sanitize import MAX_BODY, clean_line
+from briefing_tui.models import Feed
+from briefing_tui.sanitize import clean_line
 from briefing_tui.services.factindex import index_facts
+from briefing_tui.services.refresh_writes import store_feed, store_not_modified
 from briefing_tui.services.settings import Settings
 from briefing_tui.store import Store
-from briefing_tui.store.articles import entry_key
-from briefing_tui.store.rows import fit
 
 Status = Literal["updated", "not_modified", "failed", "skipped"]
 PROCESS_POOL_MIN_FEEDS = 24
@@ -244,7 +243,7 @@ async def _fetch_parse_store(
     if result.status == "failed":
         return await _fail(run, feed, when, result.error or "failed", result.retry_after)
     if result.status == "not_modified":
-        note = await run.db(lambda s: _store_not_modified(s, feed, result.permanent_url, when))
+        note = await run.db(lambda s: store_not_modified(s, feed, result.permanent_url, when))
         return _outcome(feed, "not_modified", note=note)
     badges = None
     if run.pool.processes and feed.article_count == 0:  # all new: extract facts while parsing
@@ -263,83 +262,11 @@ async def _fetch_parse_store(
     if isinstance(parsed, ParseFailure):
         return await _fail(run, feed, when, parsed.reason, None)
     new, updated, url, move_note = await run.db(
-        lambda s: _store_feed(s, feed, parsed, result, new_url, when, badges)
+        lambda s: store_feed(s, feed, parsed, result, new_url, when, badges)
     )
     note = (move_note if url == feed.url else note or move_note) or parsed.warning
     title = feed.title or parsed.title or url
     return FeedOutcome(feed.id, title, url, "updated", new, updated, None, note)
-
-
-def _store_not_modified(
-    store: Store, feed: Feed, new_url: str | None, when: datetime
-) -> str | None:
-    _url, note = _move(store, feed, new_url)
-    store.record_not_modified(feed.id, when=when)
-    return note
-
-
-def _move(store: Store, feed: Feed, new_url: str | None) -> tuple[str, str | None]:
-    """Follow a permanent redirect or a discovered feed: (the URL now stored, a note)."""
-    if not new_url or new_url == feed.url:
-        return feed.url, None
-    if store.feed_by_url(new_url) is not None:
-        return feed.url, f"moved to {new_url}, which is already subscribed; kept the old URL"
-    store.update_feed(feed.id, url=new_url)
-    return new_url, f"moved permanently; subscription updated to {new_url}"
-
-
-def _store_feed(
-    store: Store,
-    feed: Feed,
-    parsed: ParsedFeed,
-    result: FetchResult,
-    new_url: str | None,
-    when: datetime,
-    badges: Sequence[tuple[FactBadge, ...]] | None = None,
-) -> tuple[int, int, str, str | None]:
-    """One feed's writes: URL move, metadata, entries, validators, badges extracted while
-    parsing (`badges`, one per entry, when given).
-
-    Returns (new, updated, the feed's URL now, a note about the move)."""
-    url, note = _move(store, feed, new_url)
-    changes = {}
-    if parsed.title and not feed.title:
-        changes["title"] = parsed.title
-    if parsed.site_url and parsed.site_url != feed.site_url:
-        changes["site_url"] = parsed.site_url
-    if changes:
-        store.update_feed(feed.id, **changes)
-    upserted = store.upsert_entries(feed.id, parsed.entries, when)
-    store.record_success(feed.id, when=when, etag=result.etag, last_modified=result.last_modified)
-    if badges is not None and len(badges) == len(parsed.entries):
-        _store_badges(store, parsed, badges, upserted.new_ids, upserted.updated_ids)
-    return len(upserted.new_ids), len(upserted.updated_ids), url, note
-
-
-def _store_badges(
-    store: Store,
-    parsed: ParsedFeed,
-    badges: Sequence[tuple[FactBadge, ...]],
-    new_ids: Sequence[int],
-    updated_ids: Sequence[int],
-) -> None:
-    """Badges of a first fetch, when every entry was inserted.
-
-    The upsert inserts the first entry of each key in order; when the number of inserts equals
-    the number of distinct keys (nothing known, nothing retired), new_ids[i] is the i-th
-    distinct entry.  Otherwise, or for a body the store had to cut, the articles keep
-    facts_version unset and `index_facts` extracts them from the stored text as before."""
-    first: dict[bytes, int] = {}
-    for i, entry in enumerate(parsed.entries):
-        first.setdefault(entry_key(entry), i)
-    if updated_ids or len(new_ids) != len(first):
-        return
-    items = []
-    for article_id, i in zip(new_ids, first.values(), strict=True):
-        body = parsed.entries[i].body
-        if fit(body, MAX_BODY) == body:
-            items.append((article_id, badges[i]))
-    store.set_badges_many(items, EXTRACTOR_VERSION)
 
 
 async def _fail(
