@@ -64,7 +64,20 @@ def extract(text: str) -> tuple[Fact, ...]:
 
 
 _DIGIT = re.compile(r"\d+")
-_ASCII_DIGIT = re.compile(r"[0-9]+")  # the same on ASCII text, and a third faster
+_ASCII_DIGITS = "0123456789"
+
+
+def _ascii_run_starts(text: str) -> list[int]:
+    """Where each run of ASCII digits starts: what ``[0-9]+`` finds, but by ``str.find`` per
+    digit (memchr), four times faster than the regex scan on news text, where digits are few."""
+    starts = []
+    for digit in _ASCII_DIGITS:
+        at = text.find(digit)
+        while at >= 0:
+            if at == 0 or text[at - 1] not in _ASCII_DIGITS:
+                starts.append(at)
+            at = text.find(digit, at + 1)
+    return starts
 
 
 @functools.cache
@@ -93,8 +106,10 @@ class _Figures:
     def __init__(self, text: str) -> None:
         low = text.lower()
         self.everywhere = len(low) != len(text)  # lower() changed offsets: filter nothing
-        digits = _ASCII_DIGIT if text.isascii() else _DIGIT
-        found = [(m.start(), m.start() + 1) for m in digits.finditer(text)]
+        if text.isascii():
+            found = [(at, at + 1) for at in _ascii_run_starts(text)]
+        else:
+            found = [(m.start(), m.start() + 1) for m in _DIGIT.finditer(text)]
         for word in () if self.everywhere else _figure_words():
             at = low.find(word)
             while at >= 0:
