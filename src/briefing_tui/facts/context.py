@@ -95,15 +95,21 @@ _PAST_AFTER = lazy(
 )
 
 
+_ENDS_IN_LETTER = lazy(__name__, "_ENDS_IN_LETTER", r"[a-z]\s*$", re.I)
+_PEOPLE_AFTER = lazy(__name__, "_PEOPLE_AFTER", r"\s+(?:people|persons|soldiers|troops)\b")
+_ONE_DIGIT = lazy(__name__, "_ONE_DIGIT", r"\d")
+_NOT_WITHIN = lazy(__name__, "_NOT_WITHIN", r"\b(?:not|n't|never|no\s+longer)\b")
+
+
 def not_a_count(sentence: str, start: int, end: int, phrase: str, value: int) -> bool:
     """True when the number at sentence[start:end] is a date, time, year, age, %, money..."""
     before = sentence[max(0, start - 25) : start]  # the longest label is 20 characters
     after = sentence[end : end + 20]
     if _BEFORE_NOT_COUNT.search(before) or _AFTER_NOT_COUNT.match(after):
         return True
-    if "." in phrase and not re.search(r"[a-z]\s*$", phrase, re.I):
+    if "." in phrase and not _ENDS_IN_LETTER.search(phrase):
         return True  # a bare decimal is a measurement (magnitude 6.1, 4.2), not a head count
-    if _YEAR.fullmatch(phrase) and not re.match(r"\s+(?:people|persons|soldiers|troops)\b", after):
+    if _YEAR.fullmatch(phrase) and not _PEOPLE_AFTER.match(after):
         return True
     return False
 
@@ -112,7 +118,7 @@ def year_is_background(before: str) -> bool:
     """A year in the words before a figure, unless it ends a full date ('March 14, 2026')."""
     for m in _YEAR.finditer(before):
         if not _DATE_BEFORE_YEAR.search(before[: m.start()]):
-            if not re.match(r"\d", before[m.end() : m.end() + 1]):
+            if not _ONE_DIGIT.match(before[m.end() : m.end() + 1]):
                 return True
     return False
 
@@ -121,7 +127,7 @@ def out_of_scope(sentence: str, lead: int, trigger_end: int, clause_start: int) 
     """Negated, hypothetical, denied or background: the figure is not this article's toll."""
     if _NEGATION.search(sentence[max(clause_start, lead - 40) : lead]):
         return True
-    if re.search(r"\b(?:not|n't|never|no\s+longer)\b", sentence[lead:trigger_end]):
+    if _NOT_WITHIN.search(sentence[lead:trigger_end]):
         return True
     if _HYPOTHETICAL.search(sentence[clause_start:trigger_end]):
         return True

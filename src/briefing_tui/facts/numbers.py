@@ -89,7 +89,7 @@ def parse_spelled(words: str) -> int | None:
     """'one hundred and twelve' -> 112; None when the words do not form one number."""
     total = current = 0
     seen = False
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_SEP.split(words.lower()):
         if word == "and":
             continue
         if word in UNITS:
@@ -116,7 +116,7 @@ def parse_number(phrase: str) -> tuple[int, str] | None:
 def parse_match(m: re.Match[str]) -> tuple[int, str] | None:
     """parse_number for a match of NUMBER_RE found in running text."""
     if m["vague"]:
-        return VAGUE[re.sub(r"\s+", " ", m["vague"].lower())], "vague"
+        return VAGUE[_SPACES.sub(" ", m["vague"].lower())], "vague"
     if m["dozen"]:
         head = m["dozen"].lower().split()[0]
         count = 0.5 if head == "half" else (1 if head in ("a", "one") else UNITS[head])
@@ -131,9 +131,16 @@ def parse_match(m: re.Match[str]) -> tuple[int, str] | None:
     return (value, "exact") if value else None
 
 
+_SCALE_END = lazy(__name__, "_SCALE_END", r"(million|billion|mn|bn|m|k)$", re.IGNORECASE)
+_SPACES = lazy(__name__, "_SPACES", r"\s+")
+_WORD_SEP = lazy(__name__, "_WORD_SEP", r"[\s-]+")
+
+
 def _parse_digits(text: str) -> int:
+    if text.isdigit() and text.isascii():
+        return int(text)  # a plain figure, most of them: no scale, separator or decimal
     scale = 1
-    sm = re.search(r"(million|billion|mn|bn|m|k)$", text, re.IGNORECASE)
+    sm = _SCALE_END.search(text)
     if sm:
         word = sm.group(1).lower()
         scale = SCALES.get(word) or SUFFIX_SCALES[word]
