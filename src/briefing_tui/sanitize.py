@@ -9,9 +9,9 @@ no DEL or C1 (no 7- or 8-bit escape sequence can start), no format character (bi
 zero-width, BOM, soft hyphen, tags), no noncharacter, lone surrogates -> U+FFFD, U+2028/2029 ->
 newline, at most MAX_COMBINING marks per character (anti-Zalgo), bounded, idempotent, no raise.
 
-It runs on every stored string, so it is a few C-level regex passes (ASCII text skips the
-non-ASCII ones); the marks table is written out, not scanned from unicodedata at import
-(~150 ms), and tests/security/test_sec_sanitize_tables.py checks it against unicodedata.
+It runs on every stored string: text with nothing to change (the usual case) is spotted by one
+C-level scan; the marks table is written out, not scanned from unicodedata at import (~150 ms),
+and tests/security/test_sec_sanitize_tables.py checks it against unicodedata.
 """
 
 from __future__ import annotations
@@ -99,11 +99,12 @@ _FIX |= {ord(c): "\n" for c in _NEWLINES} | {ord(c): " " for c in _FILLERS}
 _FIX |= {c: "\ufffd" for c in range(0xD800, 0xE000)}
 _FIX |= {c: None for c in range(0xFDD0, 0xFDF0)} | {0xFFFE: None, 0xFFFF: None}
 _FIX |= {c: None for spec in FORMAT_RANGES.split() for c in _span(spec) if c <= 0xFFFF}
-_SPECIAL_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]+")
-_SPECIAL = re.compile(
-    f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_FILLERS}"
-    f"{_ranges(FORMAT_RANGES, False)}{_ranges(NONCHAR_RANGES, False)}{_ASTRAL_SUSPECT}]+"
+_SPECIAL_BMP = (
+    f"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_FILLERS}"
+    f"{_ranges(FORMAT_RANGES, False)}{_ranges(NONCHAR_RANGES, False)}"
 )
+_SPECIAL = re.compile(f"[{_SPECIAL_BMP}{_ASTRAL_SUSPECT}]+")
+_SPECIAL_ASCII = bytes([*range(9), *range(11, 32), 127])  # what _FIX changes in ASCII text
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*){2,}")
 _SPACES = re.compile("[ \t\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
@@ -114,11 +115,12 @@ def _fix(match: re.Match[str]) -> str:
 
 
 @functools.cache
-def _marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Exact and cheap (BMP-only) too-many-marks patterns; compiled on first use (~10 ms)."""
-    mark = _ranges(MARK_RANGES)
-    suspect = f"[{_ranges(MARK_RANGES, False)}{_ASTRAL_MARKS}]{{{MAX_COMBINING + 1},}}"
-    return re.compile(f"([{mark}]{{{MAX_COMBINING}}})[{mark}]+"), re.compile(suspect)
+def _marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Exact and cheap too-many-marks patterns; any BMP char either pass changes (lazy, 10 ms)."""
+    mark, bmp = _ranges(MARK_RANGES), _ranges(MARK_RANGES, False)
+    exact = re.compile(f"([{mark}]{{{MAX_COMBINING}}})[{mark}]+")
+    suspect = re.compile(f"[{bmp}{_ASTRAL_MARKS}]{{{MAX_COMBINING + 1},}}")
+    return exact, suspect, re.compile(f"[{_SPECIAL_BMP}{bmp}]")
 
 
 def _cap_marks(match: re.Match[str]) -> str:
@@ -131,8 +133,9 @@ def clean_text(text: str | None, max_len: int = MAX_BODY) -> str:
         return ""
     text = text[: max_len * 2].replace("\r\n", "\n")
     if text.isascii():
-        text = _SPECIAL_ASCII.sub(_fix, text)
-    else:
+        if len(text.encode().translate(None, _SPECIAL_ASCII)) < len(text):  # C-fast check
+            text = text.translate(_FIX)
+    elif len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text) or _marks()[2].search(text):
         text = _marks()[1].sub(_cap_marks, _SPECIAL.sub(_fix, text))
     text = _BLANK_LINES.sub("\n\n", text)
     return text[:max_len].strip()
