@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import numbers
 from . import patterns as P
 from .context import not_a_count, out_of_scope
+from .gate import may_hold_fact
 from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
 from .mention import Mention
 from .numbers import parse_match
@@ -41,6 +42,8 @@ def extract(text: str) -> tuple[Fact, ...]:
         return ()  # no figure anywhere: nothing to split or match
     for s_start, s_end in split_sentences(text, figures.within):
         sentence = text[s_start:s_end]
+        if not may_hold_fact(sentence):
+            continue  # exact: no figure of it can become a fact (gate.py)
         prior = [m for m, _, _ in facts[-8:]]
         for m in _sentence_mentions(sentence, prior):
             facts.append((m, s_start, s_end))
