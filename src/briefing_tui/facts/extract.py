@@ -9,9 +9,9 @@ is left out: precision first, because a wrong toll on screen is worse than none.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from . import numbers
@@ -128,8 +128,10 @@ class _Figures:
     def within(self, start: int, end: int) -> bool:
         if self.everywhere:
             return True
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.starts) and self.starts[i] < end:
+        starts = self.starts
+        i = bisect_left(starts, start)
+        size = len(starts)
+        while i < size and starts[i] < end:
             if self.ends[i] <= end:
                 return True
             i += 1

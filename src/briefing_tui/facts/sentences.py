@@ -32,11 +32,16 @@ def split_sentences(
         bounds = [(b["start_index"], b["end_index"]) for b in get_sentence_boundaries("en", text)]
     except Exception:  # a splitter failure must never lose the article's facts
         bounds = [(0, len(text))]
+    size = len(text)
+    find = text.find
     for start, end in bounds:
-        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        if not 0 <= start <= size:
+            start = max(0, min(start, size))
+        if not 0 <= end <= size:
+            end = max(0, min(end, size))
         if keep is not None and not keep(start, end):
             continue
-        if text.find("\n", start, end) < 0:  # one line, already kept (most segments)
+        if find("\n", start, end) < 0:  # one line, already kept (most segments)
             if end > start:
                 _add_trimmed(text, start, end, spans)
             continue
