@@ -55,19 +55,6 @@ MAX_NESTING = 1_500
 Deeper documents are rendered as flat text instead, in linear time."""
 
 
-def _collapse(data: str) -> str:
-    """Whitespace runs -> one space, keeping a leading/trailing one (str.split is C-fast)."""
-    words = data.split()
-    if not words:
-        return " " if data else ""
-    core = " ".join(words)
-    if data[0].isspace():
-        core = " " + core
-    if data[-1].isspace():
-        core += " "
-    return core
-
-
 def _is_blank(line: str) -> bool:
     return not line.replace(">", "").strip()
 
@@ -92,17 +79,21 @@ class _Writer:
         return "> " * self.quote
 
     def flush(self) -> None:
-        if self.has_text:
-            line = "".join(self.buf).rstrip()
-            if line.strip():
-                self.lines.append(self._prefix() + line)
+        if not self.has_text:
+            if self.buf:
+                self.buf = []
+            return
+        line = "".join(self.buf).rstrip()
+        if line.strip():
+            self.lines.append("> " * self.quote + line if self.quote else line)
         self.buf = []
         self.has_text = False
 
     def blank(self) -> None:
-        self.flush()
-        if self.lines and not _is_blank(self.lines[-1]):
-            self.lines.append(self._prefix().rstrip())
+        if self.has_text or self.buf:
+            self.flush()
+        if (lines := self.lines) and not _is_blank(lines[-1]):
+            lines.append(("> " * self.quote).rstrip() if self.quote else "")
 
     def text(self, data: str) -> None:
         if self.pre:
@@ -112,11 +103,14 @@ class _Writer:
                     self.flush()
                 self._put(part)
             return
-        data = _collapse(data)
-        if not self.has_text or self.buf[-1].endswith(" "):
-            data = data.lstrip()
-        if data:
-            self._put(data)
+        # whitespace runs -> one space (str.split is C-fast); no space after a space
+        words = data.split()
+        lead = self.has_text and not self.buf[-1].endswith(" ") and data[:1].isspace()
+        if words:
+            core = " ".join(words)
+            self._put((" " + core if lead else core) + (" " if data[-1].isspace() else ""))
+        elif lead:
+            self._put(" ")
 
     def _put(self, data: str) -> None:
         self.size += len(data)
@@ -217,15 +211,20 @@ valid_base = functools.lru_cache(maxsize=256)(openable_url)
 """openable_url, cached: a feed's entries share a handful of base URLs (feed URL, xml:base)."""
 
 
-def html_to_text(html: str, base_url: str = "", max_len: int = MAX_BODY) -> str:
-    """Readable text from an HTML fragment or document; relative links resolved on base_url."""
+def html_to_text(
+    html: str, base_url: str = "", max_len: int = MAX_BODY, *, base_checked: bool = False
+) -> str:
+    """Readable text from an HTML fragment or document; relative links resolved on base_url.
+
+    base_checked: the caller already has base_url from openable_url (or it is ''), which is
+    idempotent, so it need not be checked again (a feed's entry links are all different)."""
     if not html or not html.strip():
         return ""
     html = html[: max_len * 5]
     if html.count("<") > SOUP_TAGS and _nesting(html) > MAX_NESTING:
         return _flat_text(html, max_len)
     tree = LexborHTMLParser(html)
-    writer = _Writer(base_url if valid_base(base_url) else "")
+    writer = _Writer(base_url if base_checked or valid_base(base_url) else "")
     root = tree.body
     if root is not None:
         _walk(root, writer, max_len * 2)

@@ -196,6 +196,7 @@ def _checked(url: str | None, userinfo: bool) -> str | None:
     return url if _split(url, userinfo) is not None else None
 
 
+@functools.lru_cache(maxsize=64)  # ascii_url and display_url split what openable_url just did
 def _split(url: str, userinfo: bool = False) -> tuple[str, str, str, str] | None:
     """(scheme, ascii_host, port_part, rest) for an acceptable http(s) URL, else None."""
     try:
