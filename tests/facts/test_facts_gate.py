@@ -91,7 +91,7 @@ def test_every_alternative_has_literals_every_match_contains():
         literals = G.required_literals(sre.parse(source, re.I))
         assert literals, source
         pattern = re.compile(source, re.I)
-        for branch in _top_branches(source):
+        for branch in G._branches(source):
             text = _instance(branch, rng)
             tried += 1
             if pattern.search(text):
@@ -100,21 +100,19 @@ def test_every_alternative_has_literals_every_match_contains():
     assert matched > 0.9 * tried  # the crude instances do exercise the alternatives
 
 
-def _top_branches(source: str) -> list[str]:
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(source):
-        c = source[i]
-        if c == "\\":
-            i += 1
-        elif c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(source[start:i])
-            start = i + 1
-        i += 1
-    return [*out, source[start:]]
+def test_branches_split_each_alternative_exactly():
+    for source in (*G._alternatives(), r"[(|]a|b(?:c|d)|\|x|[]|]y"):
+        branches = G._branches(source)
+        assert "|".join(branches) == source
+        for branch in branches:
+            re.compile(branch)  # a wrong split leaves an unbalanced group or class
+    assert G._branches(r"[(|]a|b(?:c|d)|\|x|[]|]y") == [r"[(|]a", "b(?:c|d)", r"\|x", "[]|]y"]
+
+
+def test_a_plain_literal_is_found_without_a_search():
+    finder, to_search = G._table()
+    assert None in to_search["killed"] and None not in to_search["the"]
+    assert G.may_hold_fact("Twelve people were KILLED on 12 May.")
 
 
 def _instance(branch: str, rng: random.Random) -> str:

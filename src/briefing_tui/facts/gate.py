@@ -85,19 +85,49 @@ def required_literals(items) -> frozenset[str] | None:  # noqa: ANN001 - a parse
     return max(clauses, key=lambda c: (min(map(len, c)), -len(c)))
 
 
+def _branches(source: str) -> list[str]:
+    """The top-level alternatives of a pattern: 'a|b(?:c|d)' -> ['a', 'b(?:c|d)']."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":  # a class: to its closing bracket ('[]x]' and '[^]x]' hold one)
+            i += 2 if source.startswith("[^", i) else 1
+            i += source[i] == "]"
+            while source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*out, source[start:]]
+
+
 @functools.cache
-def _table() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], ...]]]:
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.I)  # on first need: most are never needed on a given feed
+
+
+@functools.cache
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[str | None, ...]]]:
     """A pattern finding, at every position of a lower-cased sentence, the literal that starts
-    there (the longest, if one is a prefix of another), and for each literal the alternatives
-    to search when it is found: its own and those of every literal it starts with."""
-    by_literal: dict[str, list[re.Pattern[str]]] = {}
-    for source in _alternatives():
-        literals = required_literals(sre.parse(source, re.I))
+    there (the longest, if one is a prefix of another), and for each literal what to search
+    when it is found: the branches needing it or a literal it starts with, None for a branch
+    that is that literal alone (found = matched)."""
+    by_literal: dict[str, list[str | None]] = {}
+    for branch in (b for source in _alternatives() for b in _branches(source)):
+        parsed = sre.parse(branch, re.I)
+        literals = required_literals(parsed)
         if not literals:  # cannot happen with the sources above; stay exact if it does
             literals = frozenset([""])
-        compiled = re.compile(source, re.I)
+        plain = all(op is C.LITERAL for op, _ in parsed) and len(literals) == 1
         for literal in literals:
-            by_literal.setdefault(literal, []).append(compiled)
+            by_literal.setdefault(literal, []).append(None if plain else branch)
     to_search = {
         found: tuple(
             dict.fromkeys(
@@ -136,7 +166,7 @@ def may_hold_fact(sentence: str) -> bool:
         return True
     finder, to_search = _table()
     for found in set(finder.findall(sentence.lower())):
-        for pattern in to_search[found]:
-            if pattern.search(sentence):
+        for branch in to_search[found]:
+            if branch is None or _compiled(branch).search(sentence):
                 return True
     return False
