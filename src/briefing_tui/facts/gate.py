@@ -108,6 +108,9 @@ def _branches(source: str) -> list[str]:
     return [*out, source[start:]]
 
 
+_PLAIN = re.compile(r"[A-Za-z]+")
+
+
 @functools.cache
 def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.I)  # on first need: most are never needed on a given feed
@@ -121,11 +124,12 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str | None, ...]]]:
     that is that literal alone (found = matched)."""
     by_literal: dict[str, list[str | None]] = {}
     for branch in (b for source in _alternatives() for b in _branches(source)):
-        parsed = sre.parse(branch, re.I)
-        literals = required_literals(parsed)
-        if not literals:  # cannot happen with the sources above; stay exact if it does
-            literals = frozenset([""])
-        plain = all(op is C.LITERAL for op, _ in parsed) and len(literals) == 1
+        if _PLAIN.fullmatch(branch):  # most are: no need to parse them
+            literals, plain = frozenset([branch.lower()]), True
+        else:
+            parsed = sre.parse(branch, re.I)
+            literals = required_literals(parsed) or frozenset([""])  # "": stay exact
+            plain = all(op is C.LITERAL for op, _ in parsed) and len(literals) == 1
         for literal in literals:
             by_literal.setdefault(literal, []).append(None if plain else branch)
     to_search = {
