@@ -47,6 +47,10 @@ _HANDLED = (
 )
 """Tags the writer acts on; any other element is transparent (its content is walked)."""
 _TAG = re.compile(r"<(/?)[A-Za-z][^>]*>")
+_ABSOLUTE = re.compile(
+    r"https?://[^/?#;\x00-\x20\x7f-\U0010ffff](?!.*\?#)[^;\x00-\x20\x7f-\U0010ffff]*(?<![?#])"
+)
+"""Links urljoin returns unchanged (a host; no ';' params, empty '?' or '#', space, non-ASCII)."""
 _RAW_TEXT = ("script", "style")
 SOUP_TAGS = 2_000
 """Below this many '<' the nesting cannot be deep enough to matter (checking costs time)."""
@@ -170,10 +174,12 @@ class _Writer:
     def _href(self, href: str | None) -> str:
         if not href or href.startswith("#"):
             return ""
-        try:
-            url = urljoin(self.base, href.strip()) if self.base else href.strip()
-        except ValueError:
-            return ""
+        url = href.strip()
+        if self.base and not _ABSOLUTE.fullmatch(url):
+            try:
+                url = urljoin(self.base, url)
+            except ValueError:
+                return ""
         return ascii_url(url) or ""  # punycode host: a look-alike cannot pass as apple.com
 
     def end(self, tag: str) -> None:
