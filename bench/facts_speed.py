@@ -7,6 +7,9 @@ for the child interpreters), so that other jobs on a shared machine do not skew 
 * sentences per second through extract_facts (target >= 10,000), with sentencex's own
   splitting speed on the same text as the baseline (ratio = how much the extractor adds);
 * milliseconds per typical 800-word article (target <= 5 ms);
+* milliseconds per 1,000 bodies of the fetch benchmark's feeds (bench/fetch/gen_feeds.py:
+  filler prose with a figure in 1 sentence of 5 and a fact in 1 of 25), what a cold
+  ``briefing fetch`` of those feeds spends on facts (badges are extracted for every entry);
 * import time of briefing_tui.facts in a fresh interpreter (target <= 50 ms), against a bare
   ``python -c pass`` start in the same run.
 The text is the gold set's articles (wire-style prose, many figures), each copy made unique
@@ -27,8 +30,11 @@ from pathlib import Path
 
 from sentencex import segment
 
-from briefing_tui.facts import extract_facts
+from briefing_tui.facts import extract_facts, summarize
 from briefing_tui.facts.sentences import split_sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fetch"))
+from gen_feeds import _sentence  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold" / "gold.jsonl"
 
@@ -56,6 +62,18 @@ def article_800_words() -> str:
         if len(words) >= 800:
             break
     return "\n\n".join(paragraphs)
+
+
+def feed_bodies(count: int) -> list[str]:
+    """Plain text like the bench feeds' item bodies: paragraphs of three sentences."""
+    bodies = []
+    for n in range(count):
+        rng = random.Random(n)
+        paragraphs: list[str] = []
+        while sum(map(len, paragraphs)) < 1150:
+            paragraphs.append(" ".join(_sentence(rng) for _ in range(3)))
+        bodies.append("\n\n".join(paragraphs))
+    return bodies
 
 
 def timed(fn, runs: int) -> float:
@@ -91,6 +109,8 @@ def main(argv: list[str]) -> int:
     t_split = timed(lambda: [list(segment("en", t)) for t in texts], runs)
     article = article_800_words()
     t_article = timed(lambda: extract_facts(article), runs * 20)
+    bodies = feed_bodies(1000)
+    t_bodies = timed(lambda: [summarize(extract_facts(b)) for b in bodies], runs)
     imp_bare = import_time(None, runs)
     imp_facts = import_time("briefing_tui.facts", runs)
     first_call = import_time("briefing_tui.facts; briefing_tui.facts.extract_facts('9 died')", runs)
@@ -101,6 +121,8 @@ def main(argv: list[str]) -> int:
     print(f"{'  ratio extract / split time':<44} {t_extract / t_split:>12.1f}")
     words = len(article.split())
     print(f"{f'ms per article ({words} words)':<44} {t_article * 1000:>12.2f} {'<= 5':>10}")
+    label = "ms per 1,000 fetch-bench bodies (+summarize)"
+    print(f"{label:<44} {t_bodies * 1000:>12.1f}")
     extra = (imp_facts - imp_bare) * 1000
     print(f"{'import briefing_tui.facts, ms (over bare)':<44} {extra:>12.1f} {'<= 50':>10}")
     first = (first_call - imp_bare) * 1000
