@@ -60,6 +60,8 @@ Deeper documents are rendered as flat text instead, in linear time."""
 
 
 def _is_blank(line: str) -> bool:
+    if (last := line[-1:]) and last != ">" and not last.isspace():
+        return False  # the usual case, without copying the line
     return not line.replace(">", "").strip()
 
 

@@ -196,7 +196,7 @@ def _checked(url: str | None, userinfo: bool) -> str | None:
     return url if _split(url, userinfo) is not None else None
 
 
-@functools.lru_cache(maxsize=64)  # ascii_url and display_url split what openable_url just did
+@functools.lru_cache(maxsize=64)  # ascii_url, display_url: same (url, False) openable_url split
 def _split(url: str, userinfo: bool = False) -> tuple[str, str, str, str] | None:
     """(scheme, ascii_host, port_part, rest) for an acceptable http(s) URL, else None."""
     try:
@@ -284,7 +284,7 @@ def display_url(url: str | None) -> str:
     """
     if not url:
         return ""
-    split = _split(ok) if (ok := openable_url(url)) else None
+    split = _split(ok, False) if (ok := openable_url(url)) else None
     if split is None:
         shown = _NOT_VISIBLE_ASCII.sub(_percent, url[: MAX_URL + 1])
         return shown if len(shown) <= MAX_URL else shown[:MAX_URL] + "…"
@@ -297,7 +297,7 @@ def display_url(url: str | None) -> str:
 
 def ascii_url(url: str | None) -> str | None:
     """An openable URL exactly as the browser requests it (IDNA host, non-ASCII %-encoded)."""
-    if (split := _split(ok) if (ok := openable_url(url)) else None) is None:
+    if (split := _split(ok, False) if (ok := openable_url(url)) else None) is None:
         return None
     scheme, host, port, rest = split
     return f"{scheme}://{host}{port}{_NOT_VISIBLE_ASCII.sub(_percent, rest)}"
