@@ -7,20 +7,17 @@ every match contains."""
 from __future__ import annotations
 
 import importlib
-import json
 import random
 import re
 import re._parser as sre
-from pathlib import Path
 
 import pytest
+from corpus_texts import every_text
 
 from briefing_tui.facts import extract_facts
-from briefing_tui.feeds.parse import parse_feed
 
 G = importlib.import_module("briefing_tui.facts.gate")
 X = importlib.import_module("briefing_tui.facts.extract")
-ROOT = Path(__file__).resolve().parents[2]
 PHRASES = (
     "Nine of them were children.", "Police said 23 of those held were released.",
     "A 4,000-strong force crossed the border.", "Officials made 45 arrests overnight.",
@@ -32,19 +29,7 @@ PHRASES = (
 )  # fmt: skip
 
 
-def corpus() -> list[str]:
-    texts = list(PHRASES)
-    for path in sorted((ROOT / "tests" / "facts" / "gold").glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    for path in sorted((ROOT / "src" / "briefing_tui" / "sample").glob("*.xml")):
-        parsed = parse_feed(path.read_bytes(), {}, "https://example.org/")
-        texts += [f"{e.title}\n\n{e.body}" for e in parsed.entries]
-    return texts
-
-
-TEXTS = corpus()
+TEXTS = every_text(PHRASES)
 
 
 def test_extraction_is_the_same_without_the_gate(monkeypatch):

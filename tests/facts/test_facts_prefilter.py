@@ -7,16 +7,13 @@ filter keeps, and that extraction with the filter equals extraction without it."
 from __future__ import annotations
 
 import importlib
-import json
-from pathlib import Path
 
 import pytest
+from corpus_texts import every_text
 
 from briefing_tui.facts import extract_facts, numbers
-from briefing_tui.feeds.parse import parse_feed
 
 X = importlib.import_module("briefing_tui.facts.extract")
-ROOT = Path(__file__).resolve().parents[2]
 PHRASES = (
     "Tens of thousands fled.", "HUNDREDS of thousands", "Scores were hurt.", "a Dozen men",
     "Half a million people", "half a dozen", "A hundred soldiers", "Twenty-one dead",
@@ -25,19 +22,7 @@ PHRASES = (
 )  # fmt: skip
 
 
-def corpus() -> list[str]:
-    texts = list(PHRASES)
-    for path in sorted((ROOT / "tests" / "facts" / "gold").glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    for path in sorted((ROOT / "src" / "briefing_tui" / "sample").glob("*.xml")):
-        parsed = parse_feed(path.read_bytes(), {}, "https://example.org/")
-        texts += [f"{e.title}\n\n{e.body}" for e in parsed.entries]
-    return texts
-
-
-TEXTS = corpus()
+TEXTS = every_text(PHRASES)
 
 
 def test_the_corpus_has_the_gold_and_sample_texts():
