@@ -7,6 +7,7 @@ reads after them happen in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual import work
@@ -119,33 +120,39 @@ class TriageActions:
             self.action_next_unread(1, open_it=True)
 
     def action_next_unread(self, direction: int, open_it: bool = False) -> None:
-        ids = self.headlines.ids
-        index = self.headlines.cursor + direction
-        while 0 <= index < len(ids):
-            headline = self.headlines.headline(ids[index])
-            if headline is None:
-                self._find_unread(direction, open_it)
-                return
-            if not headline.read:
-                self.headlines.move_to(index)
-                if open_it:
-                    self.action_open()
-                return
-            index += direction
-        self.notify("No more unread in this list", timeout=2)
+        def cached(article_id: int) -> bool | None:
+            headline = self.headlines.headline(article_id)
+            return None if headline is None else not headline.read
+
+        if not self._go_to_unread(direction, open_it, cached):
+            self._find_unread(direction, open_it)  # rows not loaded yet: ask the store
 
     @work(group="triage", exit_on_error=False, description="find unread")
     async def _find_unread(self, direction: int, open_it: bool) -> None:
         query = replace(self.filters.query(), unread_only=True)
         unread = set(await self.app.io(self.library.headline_ids, query))
+
+        def known(article_id: int) -> bool:
+            cached = self.headlines.headline(article_id)
+            return article_id in unread and (cached is None or not cached.read)
+
+        self._go_to_unread(direction, open_it, known)
+
+    def _go_to_unread(
+        self, direction: int, open_it: bool, is_unread: Callable[[int], bool | None]
+    ) -> bool:
+        """Move to the next row `is_unread` accepts; False if it cannot tell for some row."""
         ids = self.headlines.ids
         index = self.headlines.cursor + direction
         while 0 <= index < len(ids):
-            cached = self.headlines.headline(ids[index])
-            if ids[index] in unread and (cached is None or not cached.read):
+            verdict = is_unread(ids[index])
+            if verdict is None:
+                return False
+            if verdict:
                 self.headlines.move_to(index)
                 if open_it:
                     self.action_open()
-                return
+                return True
             index += direction
         self.notify("No more unread in this list", timeout=2)
+        return True
