@@ -1,5 +1,5 @@
-"""Badges extracted while parsing a first fetch land on the right articles, or are left for
-the post-refresh pass when the mapping to article ids is not certain."""
+"""Badges extracted while parsing a first fetch are stored with the new articles they belong
+to; known articles and bodies the store had to cut are left for the fact index."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.workers import badges_job, parse_badges_job
 from briefing_tui.models import HeadlineQuery, ParsedEntry, ParsedFeed
-from briefing_tui.services.refresh_writes import store_badges
+from briefing_tui.sanitize import MAX_BODY
 from briefing_tui.store import Store
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -48,20 +48,50 @@ def test_first_fetch_badges_map_to_new_ids_even_with_a_repeated_item(tmp_path):
     badges = [tuple(b) for _, b in badges_job(list(enumerate(e.body for e in feed.entries)))]
     with Store(tmp_path / "b.db") as store:
         feed_id = store.add_feed("https://example.org/feed").id
-        up = store.upsert_entries(feed_id, feed.entries, T0)
-        store_badges(store, feed, badges, up.new_ids, up.updated_ids)
+        store.upsert_entries(
+            feed_id, feed.entries, T0, badges=badges, facts_version=EXTRACTOR_VERSION
+        )
         assert store.articles_needing_facts(EXTRACTOR_VERSION) == []
         got = stored_badges(store, feed_id)
     assert got == {"a": {("deaths", 12)}, "b": set(), "c": {("arrests", 37)}}
 
 
-def test_badges_are_left_for_the_post_pass_when_some_items_were_known(tmp_path):
+def test_known_articles_keep_their_state_and_only_new_ones_take_badges(tmp_path):
     first = ParsedFeed(title="T", site_url="", entries=entries(("a", KILLED)))
     second = ParsedFeed(title="T", site_url="", entries=entries(("b", ARRESTED), ("a", KILLED)))
+    badges = [tuple(b) for _, b in badges_job(list(enumerate(e.body for e in second.entries)))]
     with Store(tmp_path / "b.db") as store:
         feed_id = store.add_feed("https://example.org/feed").id
         store.upsert_entries(feed_id, first.entries, T0)
-        up = store.upsert_entries(feed_id, second.entries, T0)
-        store_badges(store, second, [(), ()], up.new_ids, up.updated_ids)
+        up = store.upsert_entries(
+            feed_id, second.entries, T0, badges=badges, facts_version=EXTRACTOR_VERSION
+        )
         pending = {title for _, title, _ in store.articles_needing_facts(EXTRACTOR_VERSION)}
-    assert pending == {"a", "b"}
+        got = stored_badges(store, feed_id)
+    assert len(up.new_ids) == 1 and up.updated_ids == ()
+    assert pending == {"a"}  # stored before without badges: the fact index does it
+    assert got == {"a": set(), "b": {("arrests", 37)}}
+
+
+def test_a_body_the_store_cuts_is_left_for_the_fact_index(tmp_path):
+    long_body = KILLED + " filler" * (MAX_BODY // 6)
+    feed = ParsedFeed(title="T", site_url="", entries=entries(("long", long_body), ("c", ARRESTED)))
+    badges = [tuple(b) for _, b in badges_job(list(enumerate(e.body for e in feed.entries)))]
+    with Store(tmp_path / "b.db") as store:
+        feed_id = store.add_feed("https://example.org/feed").id
+        store.upsert_entries(
+            feed_id, feed.entries, T0, badges=badges, facts_version=EXTRACTOR_VERSION
+        )
+        pending = {title for _, title, _ in store.articles_needing_facts(EXTRACTOR_VERSION)}
+        got = stored_badges(store, feed_id)
+    assert pending == {"long"}
+    assert got["c"] == {("arrests", 37)} and got["long"] == set()
+
+
+def test_badges_of_the_wrong_length_are_ignored(tmp_path):
+    feed = ParsedFeed(title="T", site_url="", entries=entries(("a", KILLED), ("c", ARRESTED)))
+    with Store(tmp_path / "b.db") as store:
+        feed_id = store.add_feed("https://example.org/feed").id
+        store.upsert_entries(feed_id, feed.entries, T0, badges=[()], facts_version=1)
+        pending = {title for _, title, _ in store.articles_needing_facts(EXTRACTOR_VERSION)}
+    assert pending == {"a", "c"}

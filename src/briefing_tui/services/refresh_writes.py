@@ -12,10 +12,7 @@ from datetime import datetime
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.fetch import FetchResult
 from briefing_tui.models import FactBadge, Feed, ParsedFeed
-from briefing_tui.sanitize import MAX_BODY
 from briefing_tui.store import Store
-from briefing_tui.store.articles import entry_key
-from briefing_tui.store.rows import fit
 
 
 def store_not_modified(store: Store, feed: Feed, new_url: str | None, when: datetime) -> str | None:
@@ -43,8 +40,8 @@ def store_feed(
     when: datetime,
     badges: Sequence[tuple[FactBadge, ...]] | None = None,
 ) -> tuple[int, int, str, str | None]:
-    """One feed's writes: URL move, metadata, entries, validators, badges extracted while
-    parsing (`badges`, one per entry, when given).
+    """One feed's writes: URL move, metadata, entries (with the badges extracted while
+    parsing, one per entry, when given), validators.
 
     Returns (new, updated, the feed's URL now, a note about the move)."""
     url, note = _move(store, feed, new_url)
@@ -55,34 +52,8 @@ def store_feed(
         changes["site_url"] = parsed.site_url
     if changes:
         store.update_feed(feed.id, **changes)
-    upserted = store.upsert_entries(feed.id, parsed.entries, when)
+    upserted = store.upsert_entries(
+        feed.id, parsed.entries, when, badges=badges, facts_version=EXTRACTOR_VERSION
+    )
     store.record_success(feed.id, when=when, etag=result.etag, last_modified=result.last_modified)
-    if badges is not None and len(badges) == len(parsed.entries):
-        store_badges(store, parsed, badges, upserted.new_ids, upserted.updated_ids)
     return len(upserted.new_ids), len(upserted.updated_ids), url, note
-
-
-def store_badges(
-    store: Store,
-    parsed: ParsedFeed,
-    badges: Sequence[tuple[FactBadge, ...]],
-    new_ids: Sequence[int],
-    updated_ids: Sequence[int],
-) -> None:
-    """Badges of a first fetch, when every entry was inserted.
-
-    The upsert inserts the first entry of each key in order; when the number of inserts equals
-    the number of distinct keys (nothing known, nothing retired), new_ids[i] is the i-th
-    distinct entry.  Otherwise, or for a body the store had to cut, the articles keep
-    facts_version unset and `index_facts` extracts them from the stored text as before."""
-    first: dict[bytes, int] = {}
-    for i, entry in enumerate(parsed.entries):
-        first.setdefault(entry_key(entry), i)
-    if updated_ids or len(new_ids) != len(first):
-        return
-    items = []
-    for article_id, i in zip(new_ids, first.values(), strict=True):
-        body = parsed.entries[i].body
-        if fit(body, MAX_BODY) == body:
-            items.append((article_id, badges[i]))
-    store.set_badges_many(items, EXTRACTOR_VERSION)
