@@ -8,6 +8,9 @@ list: ``make_parser`` then calls ``create_parser`` below, an ``ExpatParser`` who
 object buffers each text run into one call.  Content, features (feedparser still turns
 external entities off) and errors are unchanged; feedparser's own time drops by about a
 fifth.  The list is feedparser's module global, so this affects only feedparser's parsing.
+
+With namespaces on (feedparser always turns them on) the element callbacks come from
+`fpreader`: they pass feedparser the same arguments as the stdlib's, with less work per tag.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import Any
 from xml.sax.expatreader import ExpatParser
 
 import feedparser.api
+
+from briefing_tui.feeds.fpreader import element_handlers
 
 BUFFER = 1 << 16
 """Longer text runs still arrive in pieces of this size (feedparser joins them)."""
@@ -26,6 +31,14 @@ class BufferedExpatParser(ExpatParser):
         super().reset()
         self._parser.buffer_text = True
         self._parser.buffer_size = BUFFER
+
+    def _reset_cont_handler(self) -> None:
+        """Runs on reset and on a new content handler: (re)binds the callbacks to it."""
+        super()._reset_cont_handler()
+        if self._namespaces:
+            start, end = element_handlers(self._cont_handler)
+            self._parser.StartElementHandler = start
+            self._parser.EndElementHandler = end
 
 
 def create_parser(*args: Any, **kwargs: Any) -> ExpatParser:
