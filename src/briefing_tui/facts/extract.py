@@ -9,14 +9,12 @@ is left out: precision first, because a wrong toll on screen is worse than none.
 
 from __future__ import annotations
 
-import functools
-import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from . import numbers
 from . import patterns as P
 from .context import not_a_count, out_of_scope
+from .figures import Figures
 from .gate import may_hold_fact
 from .lexicon import COUNT_NOUNS, FORCE_NOUNS, PERSON_NOUNS
 from .mention import Mention
@@ -37,7 +35,7 @@ def extract(text: str) -> tuple[Fact, ...]:
     from briefing_tui.models import Fact
 
     facts: list[tuple[Mention, int, int]] = []
-    figures = _Figures(text)
+    figures = Figures(text)
     if not figures:
         return ()  # no figure anywhere: nothing to split or match
     for s_start, s_end in split_sentences(text, figures.within):
@@ -64,78 +62,6 @@ def extract(text: str) -> tuple[Fact, ...]:
         )
         for m, s, e in facts
     )
-
-
-_DIGIT = re.compile(r"\d+")
-_ASCII_DIGITS = "0123456789"
-
-
-def _ascii_run_starts(text: str) -> list[int]:
-    """Where each run of ASCII digits starts: what ``[0-9]+`` finds, but by ``str.find`` per
-    digit (memchr), four times faster than the regex scan on news text, where digits are few."""
-    starts = []
-    for digit in _ASCII_DIGITS:
-        at = text.find(digit)
-        while at >= 0:
-            if at == 0 or text[at - 1] not in _ASCII_DIGITS:
-                starts.append(at)
-            at = text.find(digit, at + 1)
-    return starts
-
-
-@functools.cache
-def _figure_words() -> tuple[str, ...]:
-    """Lower-case words one of which every non-digit match of ``numbers.NUMBER_RE`` contains
-    (its number words, 'dozen', 'score'), minus those containing a shorter one."""
-    words = {*numbers.UNITS, *numbers.TENS, *numbers.SCALES, "dozen", "score"}
-    words.update(w for phrase in numbers.VAGUE for w in phrase.split() if w != "of")
-    words = {w.lower() for w in words}
-    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
-
-
-class _Figures:
-    """Where a figure may be: every digit and every figure word of a text.
-
-    A span holding none of them has no match of NUMBER_RE, hence no mention and no fact
-    (every fact starts from a figure), so skipping it is exact.  Ordinary news text has a
-    figure in a few sentences only; the others then cost neither trimming nor the number
-    pattern, most of the extractor's time.  ``str.find`` on the lower-cased text is used
-    because one regex alternation of ~30 words is as slow as NUMBER_RE itself.
-    tests/facts/test_facts_prefilter.py checks the words against every figure of the gold
-    texts and compares results with and without the filter."""
-
-    __slots__ = ("starts", "ends", "everywhere")
-
-    def __init__(self, text: str) -> None:
-        low = text.lower()
-        self.everywhere = len(low) != len(text)  # lower() changed offsets: filter nothing
-        if text.isascii():
-            found = [(at, at + 1) for at in _ascii_run_starts(text)]
-        else:
-            found = [(m.start(), m.start() + 1) for m in _DIGIT.finditer(text)]
-        for word in () if self.everywhere else _figure_words():
-            at = low.find(word)
-            while at >= 0:
-                found.append((at, at + len(word)))
-                at = low.find(word, at + 1)
-        found.sort()
-        self.starts = [a for a, _ in found]
-        self.ends = [b for _, b in found]
-
-    def __bool__(self) -> bool:
-        return self.everywhere or bool(self.starts)
-
-    def within(self, start: int, end: int) -> bool:
-        if self.everywhere:
-            return True
-        starts = self.starts
-        i = bisect_left(starts, start)
-        size = len(starts)
-        while i < size and starts[i] < end:
-            if self.ends[i] <= end:
-                return True
-            i += 1
-        return False
 
 
 def _sentence_mentions(sentence: str, prior: list[Mention]) -> list[Mention]:

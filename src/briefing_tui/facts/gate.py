@@ -144,10 +144,10 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str | None, ...]]]:
         return re.compile(""), {"": tuple(dict.fromkeys(p for v in to_search.values() for p in v))}
     # a lookahead, to see literals overlapping each other; a trie, five times faster in ``re``
     # than an alternation of the literals (their first characters are tried once)
-    return re.compile(f"(?=({_trie(by_literal)}))"), to_search
+    return re.compile(f"(?=({trie(by_literal)}))"), to_search
 
 
-def _trie(words) -> str:  # noqa: ANN001 - an iterable of non-empty strings
+def trie(words) -> str:  # noqa: ANN001 - an iterable of non-empty strings
     """An alternation of ``words`` as a trie; at a word that another one continues, the longer
     is tried first (a greedy optional tail), so a match is the longest word found there."""
     tails: dict[str, list[str]] = {}
@@ -160,7 +160,7 @@ def _trie(words) -> str:  # noqa: ANN001 - an iterable of non-empty strings
             parts.append(re.escape(first))
         else:
             optional = "?" if "" in rest else ""
-            parts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+            parts.append(f"{re.escape(first)}(?:{trie(longer)}){optional}")
     return "|".join(parts)
 
 
