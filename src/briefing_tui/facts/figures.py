@@ -96,5 +96,5 @@ class Figures:
             i += 1
         if end - start > MAX_SENTENCE:
             return True  # may be cut into windows anywhere
-        before = self._padded[start]  # the character before ``start``
-        return before.isalnum() or before == "_"
+        before = self._padded[start]  # the character before ``start``: mostly a space
+        return before > " " and (before.isalnum() or before == "_")

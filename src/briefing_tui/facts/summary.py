@@ -31,11 +31,16 @@ _REVISION = lazy(
 def summarize(facts: tuple[Fact, ...]) -> FactSummary:
     from briefing_tui.models import CATEGORIES, CategorySummary, FactSummary
 
+    if not facts:  # most texts: no figure of any category
+        return FactSummary(categories=(), facts=tuple(facts))
+    by_category: dict[str, list[Fact]] = {}
+    for f in facts:  # one pass, not one per category
+        by_category.setdefault(f.category, []).append(f)
     categories = []
     for category in CATEGORIES:
-        mentions = tuple(f for f in facts if f.category == category)
-        if not mentions:
+        if category not in by_category:
             continue
+        mentions = tuple(by_category[category])
         totals = [f for f in mentions if f.part_of is None] or list(mentions)
         revisions = [f for f in totals if _is_revision(f)]
         if revisions:
