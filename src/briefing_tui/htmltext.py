@@ -1,14 +1,12 @@
 """Article HTML -> readable plain text for a terminal.
 
-Why not html2text?  It writes Markdown, escapes Markdown characters
-(``1\\.``, ``\\-``) and renders links as ``[text](url)``; we want ``text <https://real.target>``
-so the reader sees where a link really goes.  And it is slow: about 8k items/s against
-feedparser's 7k, which would make it half of the cold-refresh CPU (PERFORMANCE.md).
+Why not html2text?  It writes Markdown (``1\\.``, ``[text](url)``) where we want
+``text <https://real.target>`` (the reader sees where a link really goes), and it was slow.
 
-So the parsing is done by selectolax (the Lexbor HTML5 engine, C): it builds a spec-conformant
-tree from any tag soup, decodes entities once, and measured 100k+ items/s.  This module only
-walks that tree, *iteratively* (an explicit parent stack, no recursion: 5,000 nested <div>
-cannot raise RecursionError), and writes blocks, lists, quotes and links as text.
+selectolax (the Lexbor HTML5 engine, C) builds a spec-conformant tree from any tag soup and
+decodes entities once.  This module walks that tree *iteratively* (an explicit parent stack:
+5,000 nested <div> cannot raise RecursionError) and writes blocks, lists, quotes and links as
+text; per node it does as little Python as it can (the walk is most of the cost, not the parse).
 
 Nothing is fetched: images become at most ``[image: alt]``; scripts, styles, forms, frames and
 embedded objects are dropped with their content; only http(s) hrefs are shown.  The result goes
@@ -25,7 +23,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
-from briefing_tui.sanitize import MAX_BODY, ascii_url, clean_text, openable_url
+from briefing_tui.sanitize import MAX_BODY, MAX_URL, ascii_url, clean_text, openable_url
 
 MAX_DEPTH = 200
 """Deeper elements are still read for their text, but their structure is flattened."""
@@ -40,18 +38,19 @@ _BLOCK = frozenset(
     "h1 h2 h3 h4 h5 h6 table thead tbody tfoot caption dl center details summary".split()
 )
 _WS = re.compile(r"\s+")
-_HANDLED = (
-    _DROP
-    | _BLOCK
-    | frozenset("pre blockquote ul ol menu li br tr dt dd td th hr img a -text".split())
-)
+_HANDLED = _DROP | _BLOCK | {*"pre blockquote ul ol menu li br tr dt dd td th hr img a".split()}
 """Tags the writer acts on; any other element is transparent (its content is walked)."""
 _TAG = re.compile(r"<(/?)[A-Za-z][^>]*>")
 _ABSOLUTE = re.compile(
     r"https?://[^/?#;\x00-\x20\x7f-\U0010ffff](?!.*\?#)[^;\x00-\x20\x7f-\U0010ffff]*(?<![?#])"
 )
 """Links urljoin returns unchanged (a host; no ';' params, empty '?' or '#', space, non-ASCII)."""
-_RAW_TEXT = ("script", "style")
+_LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_PLAIN_URL = re.compile(
+    rf"https?://(?!.*\?#)((?:{_LABEL}\.)*{_LABEL}\.?)(?:[/?#][!#-:=?-\[\]-_a-~]*)?(?<![?#])"
+)
+"""Links ascii_url returns as they are (lower-case DNS host, no port or userinfo); in _ABSOLUTE."""
+_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # what str.split() splits on in ASCII, but " "
 SOUP_TAGS = 2_000
 """Below this many '<' the nesting cannot be deep enough to matter (checking costs time)."""
 MAX_NESTING = 1_500
@@ -65,6 +64,14 @@ def _is_blank(line: str) -> bool:
     return not line.replace(">", "").strip()
 
 
+def _squash(data: str) -> str:
+    """ " ".join(data.split()): whitespace runs -> one space, none at either end."""
+    if data.isascii() and "  " not in data:  # then C-level checks beat splitting into words
+        if len(data.encode().translate(None, _ASCII_SPACE)) == len(data):
+            return data.strip(" ")  # the only whitespace is single spaces
+    return " ".join(data.split())
+
+
 class _Writer:
     """Accumulates lines; knows the current quote depth and list nesting."""
 
@@ -72,8 +79,7 @@ class _Writer:
         self.base = base
         self.lines: list[str] = []
         self.buf: list[str] = []
-        self.has_text = False
-        """Whether buf holds text beyond list markers and indentation."""
+        self.has_text = False  # whether buf holds text beyond list markers and indentation
         self.quote = 0
         self.lists: list[list[int]] = []  # one [counter] per open list; -1 for <ul>
         self.links: list[tuple[str, list[str]]] = []
@@ -81,13 +87,9 @@ class _Writer:
         self.size = 0
 
     # -- low-level output
-    def _prefix(self) -> str:
-        return "> " * self.quote
-
     def flush(self) -> None:
         if not self.has_text:
-            if self.buf:
-                self.buf = []
+            self.buf = []
             return
         line = "".join(self.buf).rstrip()
         if line.strip():
@@ -103,19 +105,17 @@ class _Writer:
 
     def text(self, data: str) -> None:
         if self.pre:
-            parts = data.split("\n")
-            for i, part in enumerate(parts):
+            for i, part in enumerate(data.split("\n")):
                 if i:
                     self.flush()
                 self._put(part)
             return
-        # whitespace runs -> one space (str.split is C-fast); no space after a space
-        words = data.split()
-        lead = self.has_text and not self.buf[-1].endswith(" ") and data[:1].isspace()
-        if words:
-            core = " ".join(words)
-            self._put((" " + core if lead else core) + (" " if data[-1].isspace() else ""))
-        elif lead:
+        # whitespace runs -> one space; no space after a space
+        if piece := _squash(data):
+            if self.has_text and data[0].isspace() and not self.buf[-1].endswith(" "):
+                piece = " " + piece
+            self._put(piece + " " if data[-1].isspace() else piece)
+        elif self.has_text and data and not self.buf[-1].endswith(" "):
             self._put(" ")
 
     def _put(self, data: str) -> None:
@@ -151,11 +151,10 @@ class _Writer:
                 self._put(" | ")
         elif tag == "hr":
             self.blank()
-            self.lines.append(self._prefix() + "----")
+            self.lines.append("> " * self.quote + "----")
             self.blank()
         elif tag == "img":
-            alt = _WS.sub(" ", attrs.get("alt") or "").strip()
-            if alt:
+            if alt := _WS.sub(" ", attrs.get("alt") or "").strip():
                 self.text(f" [image: {alt}] ")
         elif tag == "a":
             self.links.append((self._href(attrs.get("href")), []))
@@ -166,17 +165,17 @@ class _Writer:
         if not self.lists:
             self.lists.append([-1])
         counter = self.lists[-1]
-        if counter[0] >= 0:
-            counter[0] += 1
-            marker = f"{counter[0]}. "
-        else:
-            marker = "- "
+        counter[0] += counter[0] >= 0
+        marker = f"{counter[0]}. " if counter[0] >= 0 else "- "
         self.buf.append("  " * (len(self.lists) - 1) + marker)
 
     def _href(self, href: str | None) -> str:
         if not href or href.startswith("#"):
             return ""
         url = href.strip()
+        if (m := _PLAIN_URL.fullmatch(url)) and len(url) <= MAX_URL:
+            if len(host := m[1]) <= 253 and "xn--" not in host:
+                return url  # what ascii_url would return, ~20x faster
         if self.base and not _ABSOLUTE.fullmatch(url):
             try:
                 url = urljoin(self.base, url)
@@ -203,16 +202,12 @@ class _Writer:
         elif tag in ("li", "tr", "dd", "dt"):
             self.flush()
         elif tag == "a" and self.links:
-            self._end_link()
-
-    def _end_link(self) -> None:
-        href, pieces = self.links.pop()
-        label = "".join(pieces).strip()
-        if self.links:
-            self.links[-1][1].extend(pieces)
-        if not href or label in (href, href.rstrip("/")):
-            return
-        self._put(f" <{href}>")
+            href, pieces = self.links.pop()
+            label = "".join(pieces).strip()
+            if self.links:
+                self.links[-1][1].extend(pieces)
+            if href and label not in (href, href.rstrip("/")):
+                self._put(f" <{href}>")
 
 
 valid_base = functools.lru_cache(maxsize=256)(openable_url)
@@ -231,10 +226,8 @@ def html_to_text(
     html = html[: max_len * 5]
     if html.count("<") > SOUP_TAGS and _nesting(html) > MAX_NESTING:
         return _flat_text(html, max_len)
-    tree = LexborHTMLParser(html)
     writer = _Writer(base_url if base_checked or valid_base(base_url) else "")
-    root = tree.body
-    if root is not None:
+    if (root := LexborHTMLParser(html).body) is not None:
         _walk(root, writer, max_len * 2)
     writer.flush()
     return clean_text("\n".join(writer.lines), max_len)
@@ -253,7 +246,7 @@ def _flat_text(html: str, max_len: int) -> str:
     """Pathological markup: drop script/style blocks and all tags, decode entities once."""
     lower, out, pos = html.lower(), [], 0
     while True:
-        starts = [i for i in (lower.find(f"<{t}", pos) for t in _RAW_TEXT) if i >= 0]
+        starts = [i for i in (lower.find(f"<{t}", pos) for t in ("script", "style")) if i >= 0]
         if not starts:
             out.append(html[pos:])
             break
@@ -269,9 +262,11 @@ def _flat_text(html: str, max_len: int) -> str:
 
 
 def _walk(root, writer: _Writer, budget: int) -> None:  # noqa: ANN001 - selectolax Node
-    """Depth-first over the tree with an explicit stack of open parents."""
+    """Depth-first over the tree with an explicit stack of open parents.  A handled element
+    whose one child is text (most <p>, <li>, <a> in feeds) is not pushed: the same calls."""
     parents: list = []
     node = root.child
+    text = writer.text
     while writer.size < budget:
         if node is None:
             if not parents:
@@ -283,18 +278,23 @@ def _walk(root, writer: _Writer, budget: int) -> None:  # noqa: ANN001 - selecto
             continue
         tag = node.tag
         if tag == "-text":
-            writer.text(node.text_content or "")
-        elif tag not in _HANDLED and node.child is not None and len(parents) < MAX_DEPTH:
+            text(node.text_content or "")
+        elif (child := node.child) is not None and tag not in _HANDLED and len(parents) < MAX_DEPTH:
             parents.append(node)  # inline formatting (b, em, span...): only its content matters
-            node = node.child
+            node = child
             continue
-        elif tag and not tag.startswith("-") and tag != "_comment":
+        elif tag and tag[0] != "-" and tag != "_comment":
             attrs = node.attributes if tag in ("a", "img") else {}
-            if writer.start(tag, attrs) and node.child is not None:
-                if len(parents) < MAX_DEPTH:
+            if writer.start(tag, attrs) and child is not None:
+                if len(parents) >= MAX_DEPTH:
+                    text(" " + (node.text(deep=True) or "") + " ")
+                elif child.next is not None or child.tag != "-text":
                     parents.append(node)
-                    node = node.child
+                    node = child
                     continue
-                writer.text(" " + (node.text(deep=True) or "") + " ")
+                else:
+                    text(child.text_content or "")
+                    if writer.size >= budget:
+                        return
             writer.end(tag)
         node = node.next
