@@ -30,6 +30,8 @@ Handler = Callable[[BaseHTTPRequestHandler], None]
 class Request:
     path: str
     headers: dict[str, str]
+    client: tuple[str, int] = ("", 0)
+    """The client's address: one (host, port) per TCP connection."""
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -57,7 +59,7 @@ class LoopbackServer:
             def do_GET(self) -> None:  # noqa: N802 - http.server naming
                 path = self.path.split("?", 1)[0]
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                server.requests.append(Request(path, headers))
+                server.requests.append(Request(path, headers, tuple(self.client_address)))
                 if server.latency:
                     time.sleep(server.latency)
                 handler = server.routes.get(path)

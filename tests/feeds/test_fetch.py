@@ -283,3 +283,46 @@ async def test_credentials_in_the_subscription_are_sent_as_basic_auth(http_serve
     result = await fetch(url)
     assert result.status == "ok"
     assert http_server.requests[-1].headers["authorization"].startswith("Basic ")
+
+
+async def test_304s_redirects_and_errors_keep_the_connection_alive(http_server):
+    """httpcore reuses a connection only after its response was read to the end: a warm
+    refresh of many feeds on one host must not open one connection per feed."""
+    http_server.add("/f", FEED, etag='"v1"')
+    http_server.add("/new", FEED)
+    http_server.redirect("/old", http_server.url("/new"), status=302)
+
+    def busy(h):  # unlike send_error, which closes the connection itself
+        h.send_response(503)
+        h.send_header("Content-Length", "9")
+        h.end_headers()
+        h.wfile.write(b"try later")
+
+    http_server.route("/busy")(busy)
+    one_connection = replace(SETTINGS, per_host=1, concurrency=1)
+    async with Fetcher(one_connection) as fetcher:
+        for _ in range(4):
+            result = await fetcher.fetch(http_server.url("/f"), etag='"v1"')
+            assert result.status == "not_modified"
+        assert (await fetcher.fetch(http_server.url("/old"))).status == "ok"
+        assert (await fetcher.fetch(http_server.url("/busy"))).status == "failed"
+        assert (await fetcher.fetch(http_server.url("/f"), etag='"v1"')).status == "not_modified"
+    assert len(http_server.requests) == 8
+    assert len({r.client for r in http_server.requests}) == 1
+
+
+async def test_a_huge_error_body_is_abandoned_not_read(http_server):
+    big = b"x" * 5_000_000
+
+    def huge_error(h):
+        h.send_response(500)
+        h.send_header("Content-Length", str(len(big)))
+        h.end_headers()
+        h.wfile.write(big)
+
+    http_server.route("/err")(huge_error)
+    http_server.add("/f", FEED)
+    async with Fetcher(replace(SETTINGS, per_host=1, concurrency=1)) as fetcher:
+        failed = await fetcher.fetch(http_server.url("/err"))
+        assert failed.status == "failed" and failed.error.startswith("HTTP 500")
+        assert (await fetcher.fetch(http_server.url("/f"))).status == "ok"

@@ -37,6 +37,24 @@ async def read_body(resp: httpx.Response, cap: int) -> bytes:
     return decoder.finish()
 
 
+DRAIN_LIMIT = 64 * 1024
+"""Bytes of a 304, redirect or error body read only so the connection can be reused."""
+
+
+async def drain(resp: httpx.Response) -> None:
+    """Read a body we do not use to its end, so httpcore keeps the connection alive.
+
+    httpcore reuses a connection only once its response was read to the end: returning
+    without reading even an empty 304 body closed it, and a warm refresh opened one
+    connection per feed instead of per_host.  A body over DRAIN_LIMIT is abandoned (the
+    connection closes, as before); the fetch's deadline still bounds a slow one."""
+    read = 0
+    async for chunk in resp.aiter_raw():
+        read += len(chunk)
+        if read > DRAIN_LIMIT:
+            return
+
+
 class _Decoder:
     """At most one content coding, inflated with a bounded output per step."""
 

@@ -3,8 +3,9 @@
 Why each piece (SECURITY.md finding 8, PERFORMANCE.md):
 - One `httpx.AsyncClient` per refresh with keep-alive, a global connection cap and a smaller
   per-host semaphore, so 200 feeds on one host do not open 200 sockets (on 2 cores a huge pool
-  measured *slower* against a Python server).  HTTP/1.1 only: on loopback (no TLS) h2 gains
-  nothing and costs CPU; see the bench notes in the FEEDS report.
+  measured *slower* against a Python server).  HTTP/1.1 only: over TLS, h2 cost 1.2-1.6x the
+  client CPU of keep-alive HTTP/1.1 and was no faster (bench/http2_bench.py, RESULTS.md).
+  Bodies we do not use (304, redirects, errors) are drained so the connection is reused.
 - httpx's read timeout resets on every chunk, so a slow-drip server never times out: every
   fetch runs inside `asyncio.timeout(deadline)`.
 - httpx accepts stacked `Content-Encoding` layers and inflates chunks of up to 100 MiB, so we
@@ -35,6 +36,7 @@ import httpx
 
 from briefing_tui import __version__
 from briefing_tui.feeds.decode import Refused as _Refused
+from briefing_tui.feeds.decode import drain as _drain
 from briefing_tui.feeds.decode import read_body as _read_body
 from briefing_tui.sanitize import clean_line, fetchable_url
 from briefing_tui.services.settings import FetchSettings
@@ -176,6 +178,7 @@ class Fetcher:
                 stream = self._client.stream("GET", current, headers=headers)
                 async with stream as resp:
                     if resp.status_code in (301, 302, 303, 307, 308):
+                        await _drain(resp)
                         return _redirect_target(current, resp)
                     return await self._read(url, current, resp, bool(etag or last_modified))
             except httpx.InvalidURL as exc:  # httpx parses Location even when not following
@@ -189,8 +192,10 @@ class Fetcher:
         if code == 304:
             if not conditional:
                 raise _Refused("server answered 304 Not Modified to an unconditional request")
+            await _drain(resp)
             return FetchResult(url, "not_modified", final_url=current, http_status=304)
         if code != 200:
+            await _drain(resp)
             reason = clean_line(resp.reason_phrase, 80)
             return FetchResult(
                 url,
