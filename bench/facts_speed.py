@@ -1,6 +1,6 @@
 """Speed of the fact extractor, on one core.
 
-    .venv/bin/python bench/facts_speed.py [--runs N]
+    .venv/bin/python bench/facts_speed.py [--runs N] [--baseline REF|none]
 
 Prints a table of medians over N runs (default 7), in CPU time (process_time, and getrusage
 for the child interpreters), so that other jobs on a shared machine do not skew the figures:
@@ -10,6 +10,11 @@ for the child interpreters), so that other jobs on a shared machine do not skew 
 * milliseconds per 1,000 bodies of the fetch benchmark's feeds (bench/fetch/gen_feeds.py:
   filler prose with a figure in 1 sentence of 5 and a fact in 1 of 25), what a cold
   ``briefing fetch`` of those feeds spends on facts (badges are extracted for every entry);
+* CPU seconds per 10k of those bodies as a refresh gets them (feeds written by gen_feeds and
+  parsed by the real parser), through ``summarize(extract_facts(body)).badges()`` as the
+  refresh workers call it, for this tree and for the extractor at git REF (default
+  BASELINE, the extractor before its word-start prefilter pass), timed alternately in the same
+  process, so the ratio holds on a busy machine;
 * import time of briefing_tui.facts in a fresh interpreter (target <= 50 ms), against a bare
   ``python -c pass`` start in the same run.
 The text is the gold set's articles (wire-style prose, many figures), each copy made unique
@@ -18,6 +23,8 @@ with a random token so nothing can be served from a cache.
 
 from __future__ import annotations
 
+import importlib
+import io
 import json
 import os
 import random
@@ -25,6 +32,8 @@ import resource
 import statistics
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,11 +41,15 @@ from sentencex import segment
 
 from briefing_tui.facts import extract_facts, summarize
 from briefing_tui.facts.sentences import split_sentences
+from briefing_tui.feeds.parse import parse_feed
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fetch"))
-from gen_feeds import _sentence  # noqa: E402
+from gen_feeds import _sentence, write_feeds  # noqa: E402
 
-GOLD = Path(__file__).resolve().parents[1] / "tests" / "facts" / "gold" / "gold.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "facts" / "gold" / "gold.jsonl"
+BASELINE = "806e5c7"
+"""The facts package before the 2026-11 pass (one-pass figure finder, segment offsets)."""
 
 
 def pin_one_core() -> str:
@@ -76,6 +89,46 @@ def feed_bodies(count: int) -> list[str]:
     return bodies
 
 
+def parsed_bodies(feeds: int) -> list[str]:
+    """Entry bodies of the fetch benchmark's feeds (50 items each) through the real parser."""
+    with tempfile.TemporaryDirectory() as folder:
+        write_feeds(Path(folder), feeds, 50)
+        return [
+            entry.body
+            for path in sorted(Path(folder).glob("*.xml"))
+            for entry in parse_feed(path.read_bytes(), {}, "https://bench.example/").entries
+        ]
+
+
+def baseline_package(ref: str, folder: Path):  # noqa: ANN201 - a module, or None
+    """The facts package as of git ``ref``, imported as ``facts_baseline`` (None if git cannot
+    give it, e.g. in a shallow clone)."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref, "src/briefing_tui/facts"],
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        return None
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(folder, filter="data")
+    (folder / "src" / "briefing_tui" / "facts").rename(folder / "facts_baseline")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("facts_baseline")
+
+
+def badges_per_10k(modules: dict, bodies: list[str], runs: int) -> dict[str, float]:
+    """Median CPU seconds per 10k bodies for each module, the modules timed in turn."""
+    samples: dict[str, list[float]] = {name: [] for name in modules}
+    for _ in range(runs):
+        for name, mod in modules.items():
+            t0 = time.process_time()
+            for body in bodies:
+                mod.summarize(mod.extract_facts(body)).badges()
+            samples[name].append((time.process_time() - t0) * 10_000 / len(bodies))
+    return {name: statistics.median(times) for name, times in samples.items()}
+
+
 def timed(fn, runs: int) -> float:
     """Median CPU seconds of this process: robust when other jobs share the machine."""
     samples = []
@@ -100,6 +153,7 @@ def import_time(module: str | None, runs: int) -> float:
 
 def main(argv: list[str]) -> int:
     runs = int(argv[argv.index("--runs") + 1]) if "--runs" in argv else 7
+    ref = argv[argv.index("--baseline") + 1] if "--baseline" in argv else BASELINE
     note = pin_one_core()
     texts = corpus(20)
     n_sentences = sum(len(split_sentences(t)) for t in texts)
@@ -111,6 +165,13 @@ def main(argv: list[str]) -> int:
     t_article = timed(lambda: extract_facts(article), runs * 20)
     bodies = feed_bodies(1000)
     t_bodies = timed(lambda: [summarize(extract_facts(b)) for b in bodies], runs)
+    parsed = parsed_bodies(20)
+    with tempfile.TemporaryDirectory() as folder:
+        old = None if ref == "none" else baseline_package(ref, Path(folder))
+        modules = {"this tree": sys.modules["briefing_tui.facts"]}
+        if old is not None:
+            modules = {f"baseline {ref}": old, **modules}
+        per_10k = badges_per_10k(modules, parsed, runs)
     imp_bare = import_time(None, runs)
     imp_facts = import_time("briefing_tui.facts", runs)
     first_call = import_time("briefing_tui.facts; briefing_tui.facts.extract_facts('9 died')", runs)
@@ -123,6 +184,13 @@ def main(argv: list[str]) -> int:
     print(f"{f'ms per article ({words} words)':<44} {t_article * 1000:>12.2f} {'<= 5':>10}")
     label = "ms per 1,000 fetch-bench bodies (+summarize)"
     print(f"{label:<44} {t_bodies * 1000:>12.1f}")
+    for name, seconds in per_10k.items():
+        print(f"{f'CPU s per 10k bench bodies, {name}':<44} {seconds:>12.3f}")
+    if len(per_10k) == 2:
+        before, after = per_10k.values()
+        print(f"{'  ratio this tree / baseline':<44} {after / before:>12.2f}")
+    elif ref != "none":
+        print(f"  (baseline {ref} not available from git: not measured)")
     extra = (imp_facts - imp_bare) * 1000
     print(f"{'import briefing_tui.facts, ms (over bare)':<44} {extra:>12.1f} {'<= 50':>10}")
     first = (first_call - imp_bare) * 1000
