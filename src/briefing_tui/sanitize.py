@@ -131,7 +131,8 @@ def clean_text(text: str | None, max_len: int = MAX_BODY) -> str:
     """Multi-line text: control and invisible characters removed, blank runs collapsed."""
     if not text or max_len <= 0:
         return ""
-    text = text[: max_len * 2].replace("\r\n", "\n")
+    text = text[: max_len * 2]
+    text = text.replace("\r\n", "\n") if "\r" in text else text  # `in` is memchr-fast
     if text.isascii():
         if len(text.encode().translate(None, _SPECIAL_ASCII)) < len(text):  # C-fast check
             text = text.translate(_FIX)
@@ -143,8 +144,7 @@ def clean_text(text: str | None, max_len: int = MAX_BODY) -> str:
 
 def clean_line(text: str | None, max_len: int = MAX_TITLE) -> str:
     """One-line text (titles, authors, feed names): whitespace of any kind becomes one space."""
-    text = clean_text(text, max_len * 2)
-    return _SPACES.sub(" ", text)[:max_len].strip()
+    return _SPACES.sub(" ", clean_text(text, max_len * 2))[:max_len].strip()
 
 
 # Never in a stored URL: controls, any space, format chars, noncharacters, surrogates, fillers.
