@@ -100,7 +100,7 @@ class _Writer:
     def blank(self) -> None:
         if self.has_text or self.buf:
             self.flush()
-        if (lines := self.lines) and not _is_blank(lines[-1]):
+        if (lines := self.lines) and lines[-1] and not _is_blank(lines[-1]):
             lines.append(("> " * self.quote).rstrip() if self.quote else "")
 
     def text(self, data: str) -> None:
