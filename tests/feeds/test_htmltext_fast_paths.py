@@ -81,6 +81,8 @@ _url = st.builds(
 @example("https://xn--zz.example/", "")  # not valid punycode
 @example("https://a.example/" + "b" * MAX_URL, "")
 @example(" https://a.example/pad ", "")
+@example("/a/2?x=1", "https://news.example/world/page?q=1")  # resolved, then plain
+@example("../up#f", "http://B.example/x/y")  # resolved with an upper-case host: not plain
 def test_link_targets_match_the_path_without_shortcut(href: str, base: str) -> None:
     assert htmltext._Writer(base)._href(href) == _reference_href(href, base)
     if htmltext._PLAIN_URL.fullmatch(href):  # plain links are a subset of the urljoin skip
