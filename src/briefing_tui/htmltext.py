@@ -1,7 +1,7 @@
 """Article HTML -> readable plain text for a terminal.
 
-Why not html2text?  It writes Markdown (``1\\.``, ``[text](url)``) where we want
-``text <https://real.target>`` (the reader sees where a link really goes), and it was slow.
+Why not html2text?  It writes Markdown (``1\\.``, ``[text](url)``) where we want ``text <url>``
+(the reader sees where a link really goes), and it was slow (PERFORMANCE.md).
 
 selectolax (the Lexbor HTML5 engine, C) builds a spec-conformant tree from any tag soup and
 decodes entities once.  This module walks that tree *iteratively* (an explicit parent stack:
