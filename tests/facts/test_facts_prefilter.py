@@ -37,7 +37,7 @@ TEXTS = every_text(PHRASES)
 PIECES = [
     "12", "1,200", "٣", "twenty", "Seventeen", "seven", "teen", "dozen", "a", "half", "Tens",
     "of", "thousands", "hundred", "often", "one", "some", "x", "_", "é", "İ", "K", "-", ".",
-    ",", "(", "$", "/", ":", " ", " ", "\n", "\t", "\u00a0", "\u2028", "people", "killed",
+    ",", "(", "$", "£", "€", "/", ":", " ", " ", "\n", "\t", "\u00a0", "\u2028", "people", "killed",
 ]  # fmt: skip
 glued = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
@@ -90,6 +90,12 @@ def test_long_spans_and_spans_after_a_word_character_are_kept():
     assert figures.within(0, len(text))  # longer than a window: may be cut before '12'
     assert figures.within(MAX_SENTENCE, len(text))  # after 'a': '12' may start a sentence
     assert extract_facts(text)[0].value == 12
+
+
+def test_the_glue_characters_are_what_number_re_refuses_before_a_figure():
+    assert f"(?<![\\w{F.GLUE}])" in numbers.NUMBER_RE.pattern
+    text = "See https://x.example/a/49, $12, 3.5 and v2 (or 7)."
+    assert F.Figures(text).starts == [text.index("3.5"), text.index("7")]
 
 
 def test_figure_words_start_no_other_and_cover_the_number_words():

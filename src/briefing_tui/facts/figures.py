@@ -2,19 +2,20 @@
 
 Every fact starts from a match of ``numbers.NUMBER_RE`` in a sentence, and every such match
 starts with a digit or contains a figure word ('twenty', 'dozen', 'thousands': the pattern's
-own words) at the start of a word: NUMBER_RE's look-behind refuses a figure glued to a letter,
-digit or '_' before it, and its inner words ('a dozen', 'half a million') follow a space.
-So one regular expression looking, after each character that is not a lower-case ASCII
-letter, digit or '_', for a digit or a figure word finds a place in every match.  That is
-about twice as cheap as ``str.find`` for each of ~30 words through the whole text (the old
-prefilter), because ``re`` skips word characters in its tight scan loop and tries the words
-only at word starts.  It is also tighter: 'often' and 'someone' no longer count as figures.
+own words) at the start of a word: NUMBER_RE's look-behind refuses a figure right after a
+letter, digit, '_' or one of ``.,:$£€/-`` ('v2', '3.5', '/49', '$12'), and its inner words
+('a dozen', 'half a million') follow a space.  So one regular expression looking, after each
+character that is none of those (lower-cased), for a digit or a figure word finds a place in
+every match.  That is about twice as cheap as ``str.find`` for each of ~30 words through the
+whole text (the old prefilter), because ``re`` skips word characters in its tight scan loop
+and tries the words only at word starts.  It is also tighter: 'often', 'someone' and the
+digits of a link ('https://x.example/a/49') no longer count as figures.
 
 A sentence is a slice of the text, and NUMBER_RE sees nothing before a slice's start, so a
-span can be skipped only when its first character does not directly follow a word
-character (a splitter boundary inside a word would let a figure start there), and when it is
+span can be skipped only when its first character does not directly follow one of those
+characters (a splitter boundary there would let a figure start the sentence), and when it is
 not long enough to be cut into windows (``sentences.MAX_SENTENCE``), whose cuts may fall
-inside a word.  Both never happen in ordinary text and are checked, so skipping is exact.
+inside a word.  Both are rare in ordinary text and are checked, so skipping is exact.
 tests/facts/test_facts_prefilter.py checks these invariants on the gold texts, the samples
 and random text, and compares results with and without the filter.
 """
@@ -46,9 +47,11 @@ def figure_words() -> tuple[str, ...]:
 def _finder() -> re.Pattern[str]:
     # a leading class: ``re`` scans for its characters in C and tries the rest only there;
     # the words as a trie, so each first letter is tried once
-    return re.compile(rf"[^a-z0-9_]({trie(figure_words())}|\d)")
+    return re.compile(rf"[^a-z0-9_{re.escape(GLUE)}]({trie(figure_words())}|\d)")
 
 
+GLUE = ".,:$£€/-"
+"""Besides word characters, what NUMBER_RE refuses right before a figure."""
 _ASCII_DIGITS = "0123456789"
 _DIGIT = lazy(__name__, "_DIGIT", r"\d")
 
@@ -97,4 +100,4 @@ class Figures:
         if end - start > MAX_SENTENCE:
             return True  # may be cut into windows anywhere
         before = self._padded[start]  # the character before ``start``: mostly a space
-        return before > " " and (before.isalnum() or before == "_")
+        return before > " " and (before.isalnum() or before == "_" or before in GLUE)
