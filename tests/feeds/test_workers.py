@@ -6,7 +6,7 @@ import os
 
 from briefing_tui.feeds.fetch import FetchResult
 from briefing_tui.feeds.parse import ParseFailure
-from briefing_tui.feeds.workers import WorkerPool, badges_job
+from briefing_tui.feeds.workers import WorkerPool, badges_job, is_heap_kept
 
 
 def die_if(flag: bool) -> str:
@@ -36,3 +36,18 @@ def test_badges_job_never_raises():
     out = badges_job(rows)
     assert [article_id for article_id, _ in out] == [1, 2, 3]
     assert {b.category for b in out[0][1]} == {"deaths"}
+
+
+async def test_worker_processes_keep_freed_heap_on_glibc():
+    """keep_heap runs as the pool's initializer (a speed setting; see workers.keep_heap)."""
+    import platform
+    import sys
+
+    pool = WorkerPool(processes=True, max_bytes=1_000_000)
+    try:
+        kept = await pool.run(is_heap_kept)
+    finally:
+        pool.close()
+    if sys.platform == "linux" and platform.libc_ver()[0] == "glibc":
+        assert kept is True
+    assert is_heap_kept() is False  # the calling process is left as it was
