@@ -3,9 +3,8 @@
 It skips sentences holding no digit and no number word at the start of a word.  These tests
 check the invariant it rests on: every figure NUMBER_RE can find in a slice of a text (as the
 extractor slices it: from a span's start or after whitespace, ending anywhere) lies in a span
-the filter keeps; that a text the filter rejects has no figure in any slice; and that
-extraction with the filter equals extraction without it on every gold text, every bundled
-sample article and random text."""
+the filter keeps, and that extraction with the filter equals extraction without it on every
+gold text, every bundled sample article and random text."""
 
 from __future__ import annotations
 
@@ -49,7 +48,6 @@ def test_the_corpus_has_the_gold_and_sample_texts():
 def test_every_figure_is_inside_a_span_the_filter_keeps():
     for text in TEXTS:
         figures = F.Figures(text)
-        assert figures or not numbers.NUMBER_RE.search(text)
         for m in numbers.NUMBER_RE.finditer(text):
             assert figures.within(m.start(), m.end()), (m.group(), text[:80])
 
@@ -73,20 +71,11 @@ def test_no_slice_of_a_skipped_span_holds_a_figure(text, data):
             assert not numbers.NUMBER_RE.search(text[s:e]), (text, start, end, s, e)
 
 
-@settings(max_examples=300, deadline=None)
-@given(glued)
-def test_a_rejected_text_has_no_figure_in_any_slice(text):
-    if F.Figures(text):
-        return
-    for s in range(len(text) + 1):
-        assert not numbers.NUMBER_RE.search(text[s:]), (text, s)
-
-
 def test_long_spans_and_spans_after_a_word_character_are_kept():
     """A window cut or a boundary inside a word may start a sentence with a figure."""
     text = "a" * MAX_SENTENCE + "12 people were killed"
     figures = F.Figures(text)
-    assert figures and not figures.within(0, MAX_SENTENCE)
+    assert not figures.within(0, MAX_SENTENCE)
     assert figures.within(0, len(text))  # longer than a window: may be cut before '12'
     assert figures.within(MAX_SENTENCE, len(text))  # after 'a': '12' may start a sentence
     assert extract_facts(text)[0].value == 12
@@ -108,7 +97,6 @@ def test_figure_words_start_no_other_and_cover_the_number_words():
 def test_extraction_is_the_same_without_the_filter(monkeypatch):
     with_filter = [extract_facts(t) for t in TEXTS]
     monkeypatch.setattr(F.Figures, "within", lambda self, start, end: True)
-    monkeypatch.setattr(F.Figures, "__bool__", lambda self: True)
     assert [extract_facts(t) for t in TEXTS] == with_filter
     assert sum(map(len, with_filter)) > 300
 
@@ -117,13 +105,12 @@ def test_extraction_is_the_same_without_the_filter(monkeypatch):
 @given(glued)
 def test_random_extraction_is_the_same_without_the_filter(text):
     with_filter = extract_facts(text)
-    kept = F.Figures.within, F.Figures.__bool__
+    kept = F.Figures.within
     try:
         F.Figures.within = lambda self, start, end: True
-        F.Figures.__bool__ = lambda self: True
         assert extract_facts(text) == with_filter
     finally:
-        F.Figures.within, F.Figures.__bool__ = kept
+        F.Figures.within = kept
 
 
 @pytest.mark.parametrize(
@@ -132,6 +119,5 @@ def test_random_extraction_is_the_same_without_the_filter(text):
 )
 def test_offset_changing_case_and_figureless_texts(text, kept):
     """'İ'.lower() is two characters: offsets would shift, so nothing is filtered."""
-    figures = F.Figures(text)
-    assert figures.within(0, len(text)) is kept and bool(figures) is kept
+    assert F.Figures(text).within(0, len(text)) is kept
     assert (extract_facts(text) != ()) is kept

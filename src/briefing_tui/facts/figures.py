@@ -28,7 +28,6 @@ from bisect import bisect_left
 
 from . import numbers
 from .gate import trie
-from .lazyre import lazy
 from .sentences import MAX_SENTENCE
 
 
@@ -52,24 +51,12 @@ def _finder() -> re.Pattern[str]:
 
 GLUE = ".,:$£€/-"
 """Besides word characters, what NUMBER_RE refuses right before a figure."""
-_ASCII_DIGITS = "0123456789"
-_DIGIT = lazy(__name__, "_DIGIT", r"\d")
-
-
-def has_figure_text(text: str, low: str) -> bool:
-    """Whether any digit or figure word appears anywhere, even inside a word."""
-    if text.isascii():
-        if any(d in text for d in _ASCII_DIGITS):
-            return True
-    elif _DIGIT.search(text):
-        return True
-    return any(w in low for w in figure_words())
 
 
 class Figures:
     """Spans of a text holding a digit or figure word at the start of a word."""
 
-    __slots__ = ("starts", "ends", "everywhere", "_padded", "_any")
+    __slots__ = ("starts", "ends", "everywhere", "_padded")
 
     def __init__(self, text: str) -> None:
         low = text.lower()
@@ -79,11 +66,6 @@ class Figures:
         spans = [m.span(1) for m in _finder().finditer(padded)] if not self.everywhere else []
         self.starts = [a - 1 for a, _ in spans]
         self.ends = [b - 1 for _, b in spans]
-        self._any = self.everywhere or bool(spans) or has_figure_text(text, low)
-
-    def __bool__(self) -> bool:
-        """False only when no digit or figure word is anywhere: no slice can hold a figure."""
-        return self._any
 
     def within(self, start: int, end: int) -> bool:
         """False only when no slice of text[start:end] whose start is ``start`` or follows
