@@ -12,10 +12,10 @@ and tries the words only at word starts.  It is also tighter: 'often', 'someone'
 digits of a link ('https://x.example/a/49') no longer count as figures.
 
 A sentence is a slice of the text, and NUMBER_RE sees nothing before a slice's start, so a
-span can be skipped only when its first character does not directly follow one of those
-characters (a splitter boundary there would let a figure start the sentence), and when it is
-not long enough to be cut into windows (``sentences.MAX_SENTENCE``), whose cuts may fall
-inside a word.  Both are rare in ordinary text and are checked, so skipping is exact.
+span without a figure start is still kept when it starts with a non-space character right
+after one of those characters (a splitter boundary there would let a figure start the
+sentence), or when it is long enough to be cut into windows (``sentences.MAX_SENTENCE``),
+whose cuts may fall inside a word.  Both are rare in ordinary text, so skipping stays exact.
 tests/facts/test_facts_prefilter.py checks these invariants on the gold texts, the samples
 and random text, and compares results with and without the filter.
 """
@@ -82,4 +82,8 @@ class Figures:
         if end - start > MAX_SENTENCE:
             return True  # may be cut into windows anywhere
         before = self._padded[start]  # the character before ``start``: mostly a space
-        return before > " " and (before.isalnum() or before == "_" or before in GLUE)
+        if before <= " " or not (before.isalnum() or before == "_" or before in GLUE):
+            return False
+        # glued to what precedes it, unless it starts with whitespace (a paragraph break after
+        # a full stop): then every sentence in it starts after whitespace
+        return start < end and not self._padded[start + 1].isspace()
