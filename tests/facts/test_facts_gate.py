@@ -15,6 +15,7 @@ import pytest
 from corpus_texts import every_text
 
 from briefing_tui.facts import extract_facts
+from briefing_tui.facts.sentences import split_sentences
 
 G = importlib.import_module("briefing_tui.facts.gate")
 X = importlib.import_module("briefing_tui.facts.extract")
@@ -98,6 +99,38 @@ def test_a_plain_literal_is_found_without_a_search():
     finder, to_search = G._table()
     assert None in to_search["killed"] and None not in to_search["the"]
     assert G.may_hold_fact("Twelve people were KILLED on 12 May.")
+
+
+def test_branches_search_the_lower_cased_sentence_as_they_would_the_sentence():
+    """Case-blind branches (every one today) find in the lower-cased ASCII sentence, without
+    IGNORECASE, what they find with it in the sentence, here in every ASCII sentence of the
+    corpus, in its upper-case and in a random mix of cases."""
+    _, to_search = G._table()
+    branches = sorted({b for found in to_search.values() for b in found if b})
+    assert branches and all(G._compiled(b)[1] for b in branches)
+    rng = random.Random(3)
+    sentences = [t[s:e] for t in TEXTS for s, e in split_sentences(t) if t[s:e].isascii()]
+    assert len(sentences) > 500
+    for branch in branches:
+        ignoring, blind = re.compile(branch, re.I), G._compiled(branch)[0]
+        for sentence in sentences[:: max(1, len(sentences) // 400)]:
+            mixed = "".join(c.upper() if rng.random() < 0.5 else c for c in sentence)
+            for text in (sentence, sentence.upper(), mixed):
+                expected = ignoring.search(text)
+                found = blind.search(text.lower())
+                assert (found and found.span()) == (expected and expected.span()), branch
+
+
+@pytest.mark.parametrize(
+    ("source", "blind"),
+    [
+        (r"of\s+(?:them|whom)", True), (r"held(?!\s+by)", True), (r"\.x|[sz]", True),
+        (r"[A-Z]x", False), (r"\Sx", False), (r"\x41", False), (r"(?-i:ab)", False),
+        (r"(?i)ab", False),
+    ],
+)  # fmt: skip
+def test_only_case_blind_branches_are_searched_lower_cased(source, blind):
+    assert G._compiled(source)[1] is blind
 
 
 def _instance(branch: str, rng: random.Random) -> str:

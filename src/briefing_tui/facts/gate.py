@@ -13,9 +13,10 @@ each a superset of what its full pattern needs.
 
 One alternation of all of them is far slower than the matching it would save, so each
 alternative is searched only when a literal that every match of it contains (worked out from
-the parsed pattern) is in the lower-cased sentence.  The test is made on ASCII text only,
-where IGNORECASE and ``str.lower`` agree.  tests/facts/test_facts_gate.py checks the literals
-and that results with and without the gate are the same.
+the parsed pattern) is in the lower-cased sentence, and then searched in the lower-cased
+sentence too (see ``_compiled``).  The test is made on ASCII text only, where IGNORECASE and
+``str.lower`` agree.  tests/facts/test_facts_gate.py checks the literals, the case-blind
+searches, and that results with and without the gate are the same.
 """
 
 from __future__ import annotations
@@ -111,9 +112,22 @@ def _branches(source: str) -> list[str]:
 _PLAIN = re.compile(r"[A-Za-z]+")
 
 
+# no upper-case letter, no inline flag ('(?-i:'), and escapes only of \s \w \d \b or of
+# punctuation (not '\x41')
+_CASE_BLIND = re.compile(r"(?:[^A-Z\\(]|\((?!\?[a-z-])|\\[swdb]|\\[^A-Za-z0-9])*")
+
+
 @functools.cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source, re.I)  # on first need: most are never needed on a given feed
+def _compiled(source: str) -> tuple[re.Pattern[str], bool]:
+    """The branch compiled on first need (most are never needed on a given feed), and whether
+    it is to be searched in the lower-cased sentence.  On ASCII text, a pattern with no
+    upper-case letter finds case-sensitively in the lower-cased text exactly what it finds with
+    IGNORECASE in the text: only letters have case, and every letter of such a pattern (in a
+    literal or a class) is lower-case.  The case-sensitive search is the faster: ``re`` can skip
+    to a literal first character."""
+    if _CASE_BLIND.fullmatch(source):
+        return re.compile(source), True
+    return re.compile(source, re.I), False
 
 
 @functools.cache
@@ -169,8 +183,12 @@ def may_hold_fact(sentence: str) -> bool:
     if not sentence.isascii():
         return True
     finder, to_search = _table()
-    for found in set(finder.findall(sentence.lower())):
+    low = sentence.lower()
+    for found in set(finder.findall(low)):
         for branch in to_search[found]:
-            if branch is None or _compiled(branch).search(sentence):
+            if branch is None:
+                return True
+            pattern, on_lower = _compiled(branch)
+            if pattern.search(low if on_lower else sentence):
                 return True
     return False
