@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from briefing_tui.cli import main
+from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.models import FactBadge, ParsedEntry
 from briefing_tui.store import Store
 
@@ -45,7 +46,8 @@ def stocked(home):
     store.set_read([ids["Bakery wins prize"]], True)
     store.set_starred([ids["Talks resume after ceasefire"]], True)
     store.set_badges(ids["Flood waters rise in the delta"],
-                     [FactBadge("displaced", 1200, "about", "about 1,200")], 99)  # fmt: skip
+                     [FactBadge("displaced", 1200, "about", "about 1,200")],
+                     EXTRACTOR_VERSION)  # fmt: skip
     store.close()
     return ids
 

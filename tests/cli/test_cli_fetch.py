@@ -6,6 +6,8 @@ import pytest
 from httpserver import serve
 
 from briefing_tui.cli import main
+from briefing_tui.facts import EXTRACTOR_VERSION
+from briefing_tui.store import Store
 
 OUTCOME_KEYS = ["feed_id", "title", "url", "status", "new", "updated", "error", "note"]
 
@@ -30,9 +32,13 @@ def test_fetch_on_a_new_home_loads_the_sample_offline(home, briefing, capsys, js
     assert all(list(o) == OUTCOME_KEYS for o in outcomes)
     assert all(o["url"].startswith("sample:") and o["error"] is None for o in outcomes)
     assert sum(o["new"] for o in outcomes) >= 15
-    assert main(["articles", "--json"]) == 0
+    with Store(home / "briefing.db") as store:  # fetch stores; the fact index pass is later
+        pending = len(store.articles_needing_facts(EXTRACTOR_VERSION, 1000))
+    assert pending == sum(o["new"] for o in outcomes)
+    assert main(["articles", "--json"]) == 0  # the reader runs the pass before listing
     articles = json_array(capsys.readouterr().out)
     assert len(articles) == sum(o["new"] for o in outcomes)
+    assert sum(1 for a in articles if any(f["category"] == "deaths" for f in a["facts"])) >= 3
     # A second fetch finds nothing new and does not add the sample twice.
     assert main(["fetch", "--json"]) == 0
     again = json_array(capsys.readouterr().out)

@@ -13,6 +13,7 @@ from feed_docs import rss
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import BACKOFF_BASE, backoff_seconds
 from briefing_tui.models import HeadlineQuery
+from briefing_tui.services.factindex import index_facts
 from briefing_tui.services.refresh import RefreshProgress, refresh_blocking, refresh_feeds
 from briefing_tui.services.settings import FetchSettings, RetentionSettings, Settings
 from briefing_tui.store import Store
@@ -164,7 +165,7 @@ async def test_html_page_subscribes_to_the_feed_it_advertises(http_server, db):
     assert titles(db, site) == ["Discovered"]
 
 
-async def test_process_pool_parsing_facts_and_retention(http_server, db):
+async def test_process_pool_parsing_retention_then_the_fact_index_pass(http_server, db):
     http_server.add("/a", rss(("1", "One"), ("2", "Two"), ("3", "Three")))
     killed = "Police said at least 12 people were killed and 40 injured in the blast"
     http_server.add("/b", rss(("4", killed)))
@@ -174,6 +175,9 @@ async def test_process_pool_parsing_facts_and_retention(http_server, db):
     assert report.new_total == 4
     assert len(titles(db, a)) == 1 and titles(db, b) == [killed]
     with Store(db) as store:
+        # the refresh stores; badges are the fact index pass's work (services/factindex.py)
+        assert len(store.articles_needing_facts(EXTRACTOR_VERSION)) == 2
+        assert index_facts(store, parallel=True) == 2
         assert store.articles_needing_facts(EXTRACTOR_VERSION) == []
         (headline,) = store.headlines(HeadlineQuery(feed_ids=(b,)))
     assert {badge.category for badge in headline.badges} >= {"deaths"}

@@ -143,8 +143,14 @@ async def test_r_refreshes_in_the_background(sample_library, monkeypatch):
                 break
         assert seen == [False]
         assert len(app.main_screen.headlines.ids) > 5
-        progress = [m for m in messages if isinstance(m, RefreshProgressed)]
+        progress = [m for m in messages if isinstance(m, RefreshProgressed) and not m.note]
         assert progress and progress[-1].done == progress[-1].total == 3
+        notes = [m.note for m in messages if isinstance(m, RefreshProgressed) and m.note]
+        assert set(notes) == {"indexing figures…"}  # the fact index pass, before the reload
+        assert not sample_library.facts_pending()
+        listed = app.main_screen.headlines
+        badged = [listed.headline(i) for i in listed.ids if listed.headline(i) is not None]
+        assert any(h.badges for h in badged)  # the reloaded rows carry the new badges
         assert any(isinstance(m, RefreshFinished) for m in messages)
 
 

@@ -79,6 +79,7 @@ _MAX_INT = 2**63 - 1
 
 def run_articles(ctx: Context, args: argparse.Namespace) -> int:
     lib = ctx.library()
+    lib.index_facts()  # badges of what `briefing fetch` stored since the last pass
     feeds = lib.feeds()
     feed_ids = tuple(find_feed(feeds, spec).id for spec in args.feed or ())
     query = HeadlineQuery(

@@ -1,9 +1,10 @@
-"""CPU work of a refresh on both cores: parsing feeds and extracting fact badges.
+"""CPU work on both cores: parsing a refresh's feeds, and the fact index's extraction.
 
-feedparser needs ~2.9 s of CPU for 10k items and the fact extractor more than that, so a large
-refresh sends both to 2 worker processes (spawned, never forked: the caller may be a threaded
-Textual app).  Small refreshes use 2 threads instead, where starting processes would cost more
-than they save.  The pool is created on first use, so an all-304 refresh never starts one.
+feedparser needs ~2.6 s of CPU for 10k items, so a large refresh parses in 2 worker processes
+(spawned, never forked: the caller may be a threaded Textual app), and the fact index pass
+over a large backlog does the same (services/factindex.py).  Small refreshes use 2 threads
+instead, where starting processes would cost more than they save.  The pool is created on
+first use, so an all-304 refresh never starts one.
 Jobs are module-level functions that return values (never raise), so results and failures
 cross the process boundary intact.
 """
@@ -11,8 +12,8 @@ cross the process boundary intact.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -38,20 +39,6 @@ def text_badges(body: str) -> tuple[FactBadge, ...]:
 def badges_job(rows: Sequence[tuple[int, str]]) -> list[tuple[int, tuple[FactBadge, ...]]]:
     """(article id, body) -> (article id, headline badges); a failing text gets no badges."""
     return [(article_id, text_badges(body)) for article_id, body in rows]
-
-
-def parse_badges_job(
-    body: bytes, headers: Mapping[str, str], url: str, max_bytes: int
-) -> tuple[ParsedFeed | ParseFailure, tuple[tuple[FactBadge, ...], ...] | None]:
-    """parse_job, then the badges of every entry (one per entry, in order).
-
-    For a feed with no stored articles yet, where every entry is new: extracting here, while
-    the body is at hand, overlaps fact extraction with the rest of the fetch instead of
-    leaving it all for a pass over the stored bodies after the last feed."""
-    parsed = parse_job(body, headers, url, max_bytes)
-    if isinstance(parsed, ParseFailure):
-        return parsed, None
-    return parsed, tuple(text_badges(e.body) for e in parsed.entries)
 
 
 def warm_up() -> None:
@@ -131,18 +118,16 @@ class WorkerPool:
         except BrokenExecutor:
             return ParseFailure("the feed parser crashed on this document")
 
-    async def parse_with_badges(self, result: FetchResult) -> tuple[Any, Any]:
-        """(parse result, badges per entry or None); see parse_badges_job."""
-        url = result.final_url or result.url
+    def map_unordered(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
+        """fn(job) for every job, results in the order they finish (for synchronous
+        callers such as the fact index); a dead worker raises BrokenExecutor here."""
+        futures = [self._get().submit(fn, job) for job in jobs]
         try:
-            return await self.run(
-                parse_badges_job, result.body, result.headers, url, self.max_bytes
-            )
-        except BrokenExecutor:
-            return ParseFailure("the feed parser crashed on this document"), None
-
-    async def badges(self, rows: Sequence[tuple[int, str]]) -> Any:
-        return await self.run(badges_job, rows)
+            for future in as_completed(futures):
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
 
     def close(self) -> None:
         if self._executor is not None:

@@ -1,24 +1,66 @@
-"""Keep each article's headline figures in the store, so the list can show badges, sort by
-severity and filter by facts without re-reading every body.
+"""The fact index: each article's headline figures kept in the store, so the list can show
+badges, sort by severity and filter by facts without re-reading every body.
 
-Runs after each refresh on what is new or changed, and again over everything when
-EXTRACTOR_VERSION changes.
+Like the search index, it is derived data built after a refresh, not during it: a refresh
+fetches, parses, sanitizes and stores (the work newsboat's reload does), and the index pass
+then extracts what is new or changed.  The reader runs the pass (the app right after its own
+refresh and, in the background, at start-up; `briefing articles` before it lists), so a cron
+`briefing fetch` returns as soon as the articles are safe on disk.  A changed
+EXTRACTOR_VERSION re-indexes everything the same way.  A large backlog (a first fetch of
+many feeds) is extracted on both cores.
 """
 
 from __future__ import annotations
 
-from briefing_tui.facts import EXTRACTOR_VERSION, extract_facts, summarize
+import os
+from collections.abc import Sequence
+
+from briefing_tui.facts import EXTRACTOR_VERSION
+from briefing_tui.feeds.workers import WorkerPool, badges_job, text_badges
 from briefing_tui.store import Store
 
+PARALLEL_MIN = 1_000
+"""From this many pending articles on, extract in worker processes (starting them costs
+~0.3 s of CPU; 1,000 bench articles take ~0.15 s on one core)."""
+BATCH = 250
+"""Articles per worker job (and per write transaction)."""
 
-def index_facts(store: Store, batch: int = 500) -> int:
-    """Extract and store badges for every article not yet indexed by this extractor version."""
+
+def facts_pending(store: Store) -> bool:
+    return bool(store.articles_needing_facts(EXTRACTOR_VERSION, 1))
+
+
+def index_facts(store: Store, *, parallel: bool | None = None) -> int:
+    """Extract and store badges for every article not yet indexed by this extractor version;
+    returns how many.  `parallel` forces (True) or forbids (False) the worker processes."""
     done = 0
-    while rows := store.articles_needing_facts(EXTRACTOR_VERSION, batch):
+    if parallel is None:
+        backlog = len(store.articles_needing_facts(EXTRACTOR_VERSION, PARALLEL_MIN))
+        parallel = backlog >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
+    if parallel:
+        try:
+            done += _in_workers(store)
+        except Exception:  # noqa: S110 - a dead worker: this thread does what is left
+            pass
+    while rows := store.articles_needing_facts(EXTRACTOR_VERSION, BATCH):
         # The body only, so the badges agree with the sidebar of the opened article.
-        items = [
-            (article_id, summarize(extract_facts(body)).badges()) for article_id, _, body in rows
-        ]
+        items = [(article_id, text_badges(body)) for article_id, _, body in rows]
         store.set_badges_many(items, EXTRACTOR_VERSION)
         done += len(items)
+    return done
+
+
+def _in_workers(store: Store) -> int:
+    done = 0
+    pool = WorkerPool(processes=True, max_bytes=0)
+    try:
+        while rows := store.articles_needing_facts(EXTRACTOR_VERSION, 16 * BATCH):
+            jobs: list[Sequence[tuple[int, str]]] = [
+                [(r[0], r[2]) for r in rows[i : i + BATCH]] for i in range(0, len(rows), BATCH)
+            ]
+            for items in pool.map_unordered(badges_job, jobs):
+                store.set_badges_many(items, EXTRACTOR_VERSION)
+                done += len(items)
+    finally:
+        pool.close()
     return done

@@ -157,8 +157,9 @@ class Library:
         force: bool = False,
         on_progress: Callable[[object], None] | None = None,
     ) -> object:
-        """Fetch, store, index facts and apply retention (services.refresh, which also
-        records `last_refresh`); returns its RefreshReport."""
+        """Fetch, parse, store and apply retention (services.refresh, which also records
+        `last_refresh`); returns its RefreshReport.  The fact and search indexes are
+        separate passes: `index_facts`, `index_search`."""
         from briefing_tui.services.refresh import refresh_blocking
 
         return refresh_blocking(
@@ -168,6 +169,19 @@ class Library:
             force=force,
             on_progress=on_progress,
         )
+
+    def index_facts(self, *, parallel: bool | None = None) -> int:
+        """Extract the headline badges of new and changed articles (on both cores for a big
+        backlog); returns how many.  Run it after a refresh and before listing badges."""
+        from briefing_tui.services.factindex import index_facts
+
+        return index_facts(self.store, parallel=parallel)
+
+    def facts_pending(self) -> bool:
+        """Whether some article still waits for the fact index pass."""
+        from briefing_tui.services.factindex import facts_pending
+
+        return facts_pending(self.store)
 
     def index_search(self) -> int:
         """Add new/changed articles to the full-text index (a search also does it first);

@@ -1,14 +1,14 @@
-"""Refresh: the one place where fetch -> parse -> store -> facts are chained.
+"""Refresh: the one place where fetch -> parse -> sanitize -> store are chained.
 
 Layout of the work (PERFORMANCE.md: feedparser alone needs ~2.9 s of CPU for 10k items, more
 than newsboat's whole cold reload, so parsing must use both cores and stay off the loop):
 - the event loop only does HTTP (one shared client, see feeds/fetch.py);
-- parsing, and then fact extraction for new/changed articles, run in 2 worker processes for
-  larger refreshes (feeds/workers.py; threads for a handful of feeds); a feed with no stored
-  articles yet has its badges extracted by the worker right after parsing, so a cold refresh
-  has no facts pass after the last feed (the others get one, over the stored text);
+- parsing (with HTML -> text and the sanitizer) runs in 2 worker processes for larger
+  refreshes (feeds/workers.py; threads for a handful of feeds);
 - SQLite runs on ONE dedicated thread that owns its own Store (connections are thread-confined),
   one short transaction per feed, so storing overlaps with fetching and parsing.
+The indexes derived from the stored text (search, fact badges) are built after the refresh by
+their own passes (store.index_search, services/factindex.py), which the reader runs.
 Every per-feed failure becomes a FeedOutcome and a stored error; nothing a server sends can
 stop the other feeds.  Failing feeds back off (see `backoff_seconds`); `force` ignores it.
 """
@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.backoff import retry_at
 from briefing_tui.feeds.discover import Discovered, follow_advertised
 from briefing_tui.feeds.fetch import Fetcher
@@ -32,7 +31,6 @@ from briefing_tui.feeds.parse import ParseFailure
 from briefing_tui.feeds.workers import WorkerPool
 from briefing_tui.models import Feed
 from briefing_tui.sanitize import clean_line
-from briefing_tui.services.factindex import index_facts
 from briefing_tui.services.refresh_writes import store_feed, store_not_modified
 from briefing_tui.services.settings import Settings
 from briefing_tui.store import Store
@@ -41,7 +39,6 @@ Status = Literal["updated", "not_modified", "failed", "skipped"]
 PROCESS_POOL_MIN_FEEDS = 24
 """Below this, parsing in threads beats starting 2 worker processes (~0.3-0.6 s to spawn and
 import; 24 feeds x 50 items is ~0.8 s of parsing on one core)."""
-FACTS_BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -118,7 +115,6 @@ async def refresh_feeds(
         if use_pool and any(f.etag is None and f.last_modified is None for f in feeds):
             run.pool.start()  # feeds never fetched will need parsing: start workers early
         outcomes = await run.all(feeds)
-        await run.index_facts()
         await run.db(lambda s: _finish(s, settings, clock()))
     finally:
         await run.close()
@@ -126,10 +122,6 @@ async def refresh_feeds(
 
 
 def _finish(store: Store, settings: Settings, when: datetime) -> None:
-    try:
-        index_facts(store)  # what the workers did not do (all of it for small refreshes)
-    except Exception:  # noqa: S110 - badges are retried next refresh; never lose the report
-        pass
     store.set_state("last_refresh", when.isoformat())
     keep = settings.retention
     if keep.max_articles_per_feed or keep.max_age_days:
@@ -198,28 +190,6 @@ class _Run:
             except Exception:  # a broken progress display must not stop the refresh
                 self.on_progress = None
 
-    async def index_facts(self) -> None:
-        """Badges for new and changed articles, extracted on both cores in worker batches."""
-        if not self.pool.processes:
-            return  # index_facts in _finish does it on the store thread
-        tried: set[int] = set()
-        while True:
-            rows = await self.db(lambda s: s.articles_needing_facts(EXTRACTOR_VERSION, 4000))
-            rows = [(r[0], r[2]) for r in rows if r[0] not in tried]
-            if not rows:
-                return
-            tried.update(r[0] for r in rows)
-            jobs = [
-                self.pool.badges(rows[i : i + FACTS_BATCH])
-                for i in range(0, len(rows), FACTS_BATCH)
-            ]
-            for job in asyncio.as_completed(jobs):
-                try:
-                    items = await job
-                except Exception:  # a dead worker: _finish's index_facts does these rows
-                    return
-                await self.db(lambda s, items=items: s.set_badges_many(items, EXTRACTOR_VERSION))
-
 
 # ---- one feed ---------------------------------------------------------------------------------
 
@@ -245,24 +215,19 @@ async def _fetch_parse_store(
     if result.status == "not_modified":
         note = await run.db(lambda s: store_not_modified(s, feed, result.permanent_url, when))
         return _outcome(feed, "not_modified", note=note)
-    badges = None
-    if run.pool.processes and feed.article_count == 0:  # all new: extract facts while parsing
-        parsed, badges = await run.pool.parse_with_badges(result)
-    else:
-        parsed = await run.pool.parse(result)
+    parsed = await run.pool.parse(result)
     new_url, note = result.permanent_url, None
     if isinstance(parsed, ParseFailure) and parsed.looks_like_html:
         found = await follow_advertised(fetcher, result, run.pool.parse)
         if isinstance(found, Discovered):
             parsed, result, new_url = found.feed, found.fetched, found.url
-            badges = None
             note = f"the page is not a feed; subscribed to the feed it advertises: {new_url}"
         else:
             parsed = found
     if isinstance(parsed, ParseFailure):
         return await _fail(run, feed, when, parsed.reason, None)
     new, updated, url, move_note = await run.db(
-        lambda s: store_feed(s, feed, parsed, result, new_url, when, badges)
+        lambda s: store_feed(s, feed, parsed, result, new_url, when)
     )
     note = (move_note if url == feed.url else note or move_note) or parsed.warning
     title = feed.title or parsed.title or url

@@ -6,12 +6,10 @@ results of fetching and parsing, so each feed's writes read top to bottom in one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 
-from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.fetch import FetchResult
-from briefing_tui.models import FactBadge, Feed, ParsedFeed
+from briefing_tui.models import Feed, ParsedFeed
 from briefing_tui.store import Store
 
 
@@ -38,10 +36,8 @@ def store_feed(
     result: FetchResult,
     new_url: str | None,
     when: datetime,
-    badges: Sequence[tuple[FactBadge, ...]] | None = None,
 ) -> tuple[int, int, str, str | None]:
-    """One feed's writes: URL move, metadata, entries (with the badges extracted while
-    parsing, one per entry, when given), validators.
+    """One feed's writes: URL move, metadata, entries, validators.
 
     Returns (new, updated, the feed's URL now, a note about the move)."""
     url, note = _move(store, feed, new_url)
@@ -52,8 +48,6 @@ def store_feed(
         changes["site_url"] = parsed.site_url
     if changes:
         store.update_feed(feed.id, **changes)
-    upserted = store.upsert_entries(
-        feed.id, parsed.entries, when, badges=badges, facts_version=EXTRACTOR_VERSION
-    )
+    upserted = store.upsert_entries(feed.id, parsed.entries, when)
     store.record_success(feed.id, when=when, etag=result.etag, last_modified=result.last_modified)
     return len(upserted.new_ids), len(upserted.updated_ids), url, note

@@ -5,10 +5,6 @@ body (the key is hashed, so its length and content never matter).  Known key, di
 title/link/body: the text is updated, read/starred/dismissed are left alone, `changed_at`
 records when, and the fact badges are marked stale so they are recomputed.  Known key,
 same text: nothing is written.  All of it runs in the caller's single transaction.
-
-Badges extracted before storing (a first fetch extracts them in the parse worker) are
-written with the insert: the row gets its facts_version and severity as it is created,
-instead of a second pass that rewrote every new row (body included) in its own transaction.
 """
 
 from __future__ import annotations
@@ -16,15 +12,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from briefing_tui.models import FactBadge, ParsedEntry, UpsertResult
+from briefing_tui.models import ParsedEntry, UpsertResult
 from briefing_tui.sanitize import MAX_BODY, MAX_TITLE, MAX_URL
-from briefing_tui.store.badges import insert_badges
-from briefing_tui.store.queries import severity_score
 from briefing_tui.store.rows import MAX_SHORT, digest, fit, to_ts
-
-Badges = Sequence[tuple[FactBadge, ...]]
-NO_FACTS = -1
-"""facts_version of an article whose badges are not extracted yet."""
 
 _CHUNK = 500
 
@@ -53,36 +43,22 @@ def _row(entry: ParsedEntry) -> dict:
 
 
 def upsert(
-    conn: sqlite3.Connection,
-    feed_id: int,
-    entries: Sequence[ParsedEntry],
-    now: int,
-    badges: Badges | None = None,
-    facts_version: int = NO_FACTS,
+    conn: sqlite3.Connection, feed_id: int, entries: Sequence[ParsedEntry], now: int
 ) -> UpsertResult:
-    """Apply `entries` to feed `feed_id` (inside an open write transaction).
-
-    `badges`, when given, holds each entry's badges (same order) extracted by extractor
-    `facts_version` from exactly `entry.body`; a new article whose body the store has to
-    cut gets none (its stored text differs), and the fact index extracts it later."""
+    """Apply `entries` to feed `feed_id` (inside an open write transaction)."""
     if conn.execute("SELECT 1 FROM feeds WHERE id = ?", (feed_id,)).fetchone() is None:
         return UpsertResult()  # the feed was removed while it was being refreshed
-    if badges is not None and len(badges) != len(entries):
-        badges = None
-    batch: dict[bytes, tuple[int, ParsedEntry]] = {}
-    for i, entry in enumerate(entries):
-        batch.setdefault(entry_key(entry), (i, entry))  # an item listed twice: first wins
+    batch: dict[bytes, ParsedEntry] = {}
+    for entry in entries:
+        batch.setdefault(entry_key(entry), entry)  # a feed listing an item twice: first wins
     known = _known(conn, feed_id, list(batch))
     _skip_retired(conn, feed_id, batch, now)
     new_ids: list[int] = []
     updated_ids: list[int] = []
-    for key, (i, entry) in batch.items():
+    for key, entry in batch.items():
         row = _row(entry)
         if key not in known:
-            found = None
-            if badges is not None and row["body"] == entry.body:
-                found = badges[i]
-            new_ids.append(_insert(conn, feed_id, key, row, now, found, facts_version))
+            new_ids.append(_insert(conn, feed_id, key, row, now))
             continue
         article_id, content_hash = known[key]
         if content_hash != row["content_hash"]:
@@ -118,41 +94,22 @@ def _skip_retired(conn: sqlite3.Connection, feed_id: int, batch: dict, now: int)
             batch.pop(key, None)
 
 
-def _insert(
-    conn: sqlite3.Connection,
-    feed_id: int,
-    key: bytes,
-    row: dict,
-    now: int,
-    badges: tuple[FactBadge, ...] | None,
-    facts_version: int,
-) -> int:
-    indexed = badges is not None
+def _insert(conn: sqlite3.Connection, feed_id: int, key: bytes, row: dict, now: int) -> int:
     cur = conn.execute(
         "INSERT INTO articles (feed_id, key, content_hash, guid, link, title, author,"
-        " published, fetched_at, body, facts_version, severity)"
+        " published, fetched_at, body)"
         " VALUES (:feed_id, :key, :content_hash, :guid, :link, :title, :author,"
-        " :published, :now, :body, :facts_version, :severity)",
-        {
-            **row,
-            "feed_id": feed_id,
-            "key": key,
-            "now": now,
-            "facts_version": int(facts_version) if indexed else NO_FACTS,
-            "severity": severity_score(badges) if badges else None,
-        },
+        " :published, :now, :body)",
+        {**row, "feed_id": feed_id, "key": key, "now": now},
     )
-    article_id = int(cur.lastrowid)
-    if badges:
-        insert_badges(conn, article_id, badges)
-    return article_id
+    return int(cur.lastrowid)
 
 
 def _update(conn: sqlite3.Connection, article_id: int, row: dict, now: int) -> None:
     conn.execute(
         "UPDATE articles SET content_hash = :content_hash, guid = :guid, link = :link,"
         " title = :title, author = :author, published = COALESCE(:published, published),"
-        " body = :body, changed_at = :now, facts_version = -1"  # NO_FACTS
+        " body = :body, changed_at = :now, facts_version = -1"
         " WHERE id = :id",
         {**row, "id": article_id, "now": now},
     )

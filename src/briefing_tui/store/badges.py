@@ -18,15 +18,6 @@ from briefing_tui.store.rows import MAX_SHORT, fit
 _ORDER = {name: i for i, name in enumerate(CATEGORIES)}
 
 
-def insert_badges(conn: sqlite3.Connection, article_id: int, badges: Sequence[FactBadge]) -> None:
-    """Inside a write transaction: add the badges of an article that exists and has none."""
-    conn.executemany(
-        "INSERT OR REPLACE INTO badges (article_id, category, value, approx, raw)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(article_id, b.category, int(b.value), b.approx, fit(b.raw, MAX_SHORT)) for b in badges],
-    )
-
-
 def replace_badges(
     conn: sqlite3.Connection, article_id: int, badges: Sequence[FactBadge], version: int
 ) -> None:

@@ -148,16 +148,10 @@ class Store:
         feed_id: int,
         entries: Sequence[ParsedEntry],
         now: datetime,
-        *,
-        badges: Sequence[tuple[FactBadge, ...]] | None = None,
-        facts_version: int = articles.NO_FACTS,
     ) -> UpsertResult:
-        """Insert new entries, update changed ones (state kept), in one transaction.
-
-        `badges`: each entry's badges by extractor `facts_version`, stored with new articles
-        (see articles.upsert)."""
+        """Insert new entries, update changed ones (state kept), in one transaction."""
         with self._write() as conn:
-            return articles.upsert(conn, feed_id, entries, to_ts(now) or 0, badges, facts_version)
+            return articles.upsert(conn, feed_id, entries, to_ts(now) or 0)
 
     def headline_ids(self, query: HeadlineQuery) -> list[int]:
         try:

@@ -49,6 +49,8 @@ class RefreshProgressed(Message):
     done: int
     total: int
     label: str = ""
+    note: str = ""
+    """Shown instead of done/total (a step after the fetch, e.g. the fact index pass)."""
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, RefreshProgressed)
@@ -62,6 +64,13 @@ class RefreshFinished(Message):
     finished_at: str | None = None
     error: str | None = None
     """Set when the refresh as a whole could not run (the store failed)."""
+
+
+@dataclass
+class FactsIndexed(Message):
+    """The fact index pass stored the badges of `count` articles."""
+
+    count: int
 
 
 @dataclass

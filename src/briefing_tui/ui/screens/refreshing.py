@@ -1,10 +1,11 @@
 """Start-up, refresh, links and the pickers of the main screen.
 
 Start-up paints from the cache first, then (in the background) subscribes the bundled sample
-when there are no feeds, and refreshes when the last refresh is older than the configured
-interval.  A refresh runs in its own thread worker (the Library's refresh is blocking) and
-reports progress through coalescing messages; failures become one notification pointing at
-the feeds view, never a modal per feed.
+when there are no feeds, extracts the badges of articles a `briefing fetch` stored meanwhile,
+and refreshes when the last refresh is older than the configured interval.  A refresh runs in
+its own thread worker (the Library's refresh is blocking), then the fact index pass, so the
+list reloads with badges; progress comes through coalescing messages, and failures become
+one notification pointing at the feeds view, never a modal per feed.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import datetime, timedelta
 from textual import work
 
 from briefing_tui.sanitize import ascii_url
-from briefing_tui.ui.messages import RefreshFinished, RefreshProgressed
+from briefing_tui.ui.messages import FactsIndexed, RefreshFinished, RefreshProgressed
 from briefing_tui.ui.render import display_url
 
 
@@ -52,6 +53,8 @@ class RefreshActions:
 
         added, last = await self.app.io(check)
         self.status.last_refresh = _short_time(last, self.app.clock())
+        if not added:
+            self._index_facts()
         minutes = self.app.settings.general.refresh_interval_minutes
         if added:
             self.notify("No feeds yet: showing the bundled sample briefing.", timeout=4)
@@ -59,6 +62,25 @@ class RefreshActions:
         elif self.app.background_refresh and minutes > 0:
             if _older_than(last, minutes, self.app.clock()):
                 self.action_refresh()
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False, description="figures")
+    def _index_facts(self) -> None:
+        """Badges for articles stored without them (a cron `briefing fetch`, a new
+        extractor version); the list reloads when there were any."""
+        try:
+            if not self.library.facts_pending():
+                return
+            self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
+            done = self.library.index_facts()
+        except Exception:  # the next refresh or start-up tries again; never crash
+            done = 0
+        self.post_message(FactsIndexed(done))
+
+    def on_facts_indexed(self, message: FactsIndexed) -> None:
+        if self.status.progress == "indexing figures…":
+            self.status.progress = ""
+        if message.count:
+            self.reload()
 
     def _auto_refresh(self) -> None:
         self.action_refresh()
@@ -80,6 +102,8 @@ class RefreshActions:
 
         try:
             report = self.library.refresh(feed_ids, force=force, on_progress=progress)
+            self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
+            self.library.index_facts()  # the badges of what is new, before the list reloads
         except Exception as exc:  # the store itself failed: say so, keep the app running
             error = str(exc) or type(exc).__name__
             self.post_message(RefreshFinished(new=0, failed=0, error=error))
@@ -101,7 +125,9 @@ class RefreshActions:
             pass
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
-        if message.total:
+        if message.note:
+            self.status.progress = message.note
+        elif message.total:
             self.status.progress = f"refreshing {message.done}/{message.total}"
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
