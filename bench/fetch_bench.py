@@ -9,6 +9,10 @@ times, in a fresh home:
   warm    nothing changed: every feed answers 304 (briefing: from its 2nd fetch on; newsboat
           stores validators on its 2nd reload only, so it gets one untimed priming reload)
   update  every feed has 10 % new items
+and, for briefing only, the fact index pass that follows a fetch (`briefing index`: the fact
+badges and the search index of what the fetch stored; the reader runs it itself when it needs
+it).  The rows "cold+index" and "update+index" add it to the fetch and compare the sum with
+newsboat's reload, which has no such step.
 Each timed command runs in a subprocess; wall time, CPU (user+sys of the process tree) and the
 peak RSS of its largest process (getrusage of children) are recorded.  Medians are printed
 with ratios briefing/newsboat.  newsboat runs with `reload-threads 8` when it is installed.
@@ -97,9 +101,24 @@ def run_briefing(work: Path, server: Server, args: argparse.Namespace, env: dict
     urls.write_text("\n".join(server.urls(args.feeds)) + "\n")
     base = [sys.executable, "-m", "briefing_tui", "--home", str(home)]
     subprocess.run([*base, "import", str(urls)], env=env, check=True, capture_output=True)
+    cold = briefing_case(home, env, "updated")
+    index = index_case(home, env)
+    return {"cold": cold, "index": index, "warm": briefing_case(home, env, "not_modified")}
+
+
+def index_case(home: Path, env: dict[str, str]) -> dict:
+    cmd = [sys.executable, "-m", "briefing_tui", "--home", str(home), "index", "--json"]
+    result = measure(cmd, env)
+    result["indexed"] = {o["index"]: o["articles"] for o in json.loads(result["out"])}
+    return result
+
+
+def _plus(a: dict, b: dict) -> dict:
+    """Two commands run one after the other: times add up, peak memory is the larger."""
     return {
-        "cold": briefing_case(home, env, "updated"),
-        "warm": briefing_case(home, env, "not_modified"),
+        "wall": a["wall"] + b["wall"],
+        "cpu": a["cpu"] + b["cpu"],
+        "rss_mb": max(a["rss_mb"], b["rss_mb"]),
     }
 
 
@@ -138,8 +157,12 @@ def one_run(work: Path, args: argparse.Namespace, newsboat: bool) -> dict:
         write_feeds(feeds_dir, args.feeds, args.items, update=True)
         home = work / "briefing-home"
         ours["update"] = briefing_case(home, env, "updated")
+        ours["update_index"] = index_case(home, env)
         if theirs:
             theirs["update"] = measure(theirs["cmd"], theirs["env"])
+            theirs["cold+index"], theirs["update+index"] = theirs["cold"], theirs["update"]
+        ours["cold+index"] = _plus(ours["cold"], ours["index"])
+        ours["update+index"] = _plus(ours["update"], ours["update_index"])
     finally:
         server.stop()
     return {"briefing": ours, "newsboat": theirs, "bytes": size}
@@ -157,14 +180,14 @@ def report(runs: list[dict], args: argparse.Namespace) -> None:
         f"latency {args.latency * 1000:.0f} ms, per_host {args.per_host}, "
         f"medians of {len(runs)} runs, {os.cpu_count()} cores\n"
     )
-    head = f"{'case':<8}{'briefing s':>12}{'newsboat s':>12}{'ratio':>8}"
+    head = f"{'case':<14}{'briefing s':>12}{'newsboat s':>12}{'ratio':>8}"
     head += f"{'briefing cpu':>14}{'newsboat cpu':>14}{'briefing MB':>13}{'newsboat MB':>13}"
     print(head)
     print("-" * len(head))
-    for case in ("cold", "warm", "update"):
+    for case in ("cold", "cold+index", "warm", "update", "update+index"):
         ours, theirs = med(runs, "briefing", case, "wall"), med(runs, "newsboat", case, "wall")
         ratio = f"{ours / theirs:.2f}x" if theirs else "-"
-        row = f"{case:<8}{ours:>12.2f}{_fmt(theirs, 12)}{ratio:>8}"
+        row = f"{case:<14}{ours:>12.2f}{_fmt(theirs, 12)}{ratio:>8}"
         row += _fmt(med(runs, "briefing", case, "cpu"), 14)
         row += _fmt(med(runs, "newsboat", case, "cpu"), 14)
         row += _fmt(med(runs, "briefing", case, "rss_mb"), 13, ".0f")
@@ -173,6 +196,10 @@ def report(runs: list[dict], args: argparse.Namespace) -> None:
     new = [r["briefing"]["update"]["new"] for r in runs]
     expected = args.feeds * max(1, args.items // 10)
     print(f"\nupdate: briefing stored {new} new articles (expected {expected} per run)")
+    for case in ("index", "update_index"):
+        done = [r["briefing"][case]["indexed"] for r in runs]
+        print(f"{case}: median {med(runs, 'briefing', case, 'wall'):.2f} s, indexed {done}")
+    print("x+index: the fetch, then `briefing index` (fact badges + search index); newsboat: x")
     print("peak MB = largest single process of the command (getrusage RUSAGE_CHILDREN)")
 
 

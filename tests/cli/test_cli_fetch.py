@@ -254,3 +254,18 @@ def test_ctrl_c_during_fetch_is_one_line_and_exit_130(home, briefing):
     assert proc.returncode == 130
     assert err == "briefing: interrupted\n"
     assert briefing("feeds", "--json").returncode == 0, "the store is still usable"
+
+
+def test_index_builds_the_fact_badges_and_search_index_a_fetch_left(home, capsys, json_array):
+    assert main(["fetch", "--json"]) == 0  # the bundled sample, offline
+    stored = sum(o["new"] for o in json_array(capsys.readouterr().out))
+    assert main(["index", "--json"]) == 0
+    assert json_array(capsys.readouterr().out) == [
+        {"index": "facts", "articles": stored},
+        {"index": "search", "articles": stored},
+    ]
+    with Store(home / "briefing.db") as store:
+        assert store.articles_needing_facts(EXTRACTOR_VERSION) == []
+        assert store.search_pending() == 0
+    assert main(["index"]) == 0  # nothing left: plain output says so
+    assert capsys.readouterr().out.strip() == "fact badges: 0 articles; search index: 0 articles"

@@ -28,6 +28,18 @@ def add_parsers(subs: argparse._SubParsersAction, parents: list[argparse.Argumen
     p.add_argument("--json", action="store_true", help="a JSON array, one object per feed")
     p.set_defaults(handler=run_fetch, parser=p)
 
+    p = subs.add_parser(
+        "index",
+        parents=parents,
+        help="build the fact badges and search index of what fetch stored",
+        description="Extract the fact badges and fill the search index for articles stored "
+        "since the last pass.  The reader and `briefing articles` do this themselves when they "
+        "need it; run it after a scheduled fetch (`briefing fetch && briefing index`) so they "
+        "never wait for it.",
+    )
+    p.add_argument("--json", action="store_true", help="a JSON array, one object per index")
+    p.set_defaults(handler=run_index, parser=p)
+
 
 def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     lib = ctx.library()
@@ -51,6 +63,19 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
         for o in outcomes:
             print("\t".join(_plain_row(o)))
         print(summary_line(outcomes))
+    return 0
+
+
+def run_index(ctx: Context, args: argparse.Namespace) -> int:
+    lib = ctx.library()
+    done = {"facts": lib.index_facts(), "search": lib.index_search()}
+    if args.json:
+        print_json({"index": name, "articles": count} for name, count in done.items())
+    else:
+        print(
+            f"fact badges: {plural(done['facts'], 'article')}; "
+            f"search index: {plural(done['search'], 'article')}"
+        )
     return 0
 
 
