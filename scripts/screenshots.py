@@ -39,6 +39,7 @@ def build_library(home: Path) -> Library:
     library = Library(home / "briefing.db", settings)
     library.ensure_sample()
     library.refresh()
+    library.index_facts()  # what the app does after its own refresh
     library.set_state("last_refresh", CLOCK.replace(hour=12, minute=55).isoformat())
     return library
 

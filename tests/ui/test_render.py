@@ -172,3 +172,16 @@ def test_undo_stack_is_lifo_and_bounded():
     top = stack.pop()
     assert top.label == "a2" and top.inverse().value is False
     assert stack.pop().label == "a1" and stack.pop() is None
+
+
+def test_feed_prompt_says_when_the_last_success_was():
+    from dataclasses import replace as _replace
+
+    from briefing_tui.models import Feed
+    from briefing_tui.ui.screens.feeds import feed_prompt
+
+    feed = Feed(id=1, url="https://a.test/rss", title="A", last_success=NOW)
+    assert "last success just now" in feed_prompt(feed, NOW).plain
+    earlier = _replace(feed, last_success=NOW - timedelta(hours=3))
+    assert "last success 3h ago" in feed_prompt(earlier, NOW).plain
+    assert "never fetched successfully" in feed_prompt(_replace(feed, last_success=None), NOW).plain

@@ -33,7 +33,8 @@ def feed_prompt(feed: Feed, now: datetime) -> Text:
         text.append("  " + safe(" ".join(f"#{t}" for t in feed.tags)), style="dim")
     text.append(f"\n    {safe(feed.url)}", style="dim")
     if feed.last_success is not None:
-        text.append(f"\n    last success {relative_time(feed.last_success, now)} ago")
+        age = relative_time(feed.last_success, now)
+        text.append(f"\n    last success {'just now' if age == 'now' else age + ' ago'}")
     else:
         text.append("\n    never fetched successfully")
     if feed.last_error:

@@ -66,7 +66,12 @@ class RefreshActions:
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False, description="figures")
     def _index_facts(self) -> None:
         """Badges for articles stored without them (a cron `briefing fetch`, a new
-        extractor version); the list reloads when there were any."""
+        extractor version)."""
+        self._fact_pass()
+
+    def _fact_pass(self) -> None:
+        """The fact index pass, in the calling thread worker; the list reloads when it
+        stored any badges (the headlines themselves are already shown)."""
         try:
             if not self.library.facts_pending():
                 return
@@ -102,8 +107,6 @@ class RefreshActions:
 
         try:
             report = self.library.refresh(feed_ids, force=force, on_progress=progress)
-            self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
-            self.library.index_facts()  # the badges of what is new, before the list reloads
         except Exception as exc:  # the store itself failed: say so, keep the app running
             error = str(exc) or type(exc).__name__
             self.post_message(RefreshFinished(new=0, failed=0, error=error))
@@ -117,8 +120,9 @@ class RefreshActions:
                 finished_at=self.library.last_refresh(),
             )
         )
-        # Index the new articles for search now, off the fetch path and before the user's
-        # next search has to wait for it.
+        # The new headlines are shown now; their badges follow from the fact index pass,
+        # and the search index is filled before the user's next search has to wait for it.
+        self._fact_pass()
         try:
             self.library.index_search()
         except Exception:  # a search later catches up; never fail a finished refresh
