@@ -67,7 +67,7 @@ def test_workers_and_one_thread_store_the_same_badges(tmp_path):
 def test_a_failing_worker_pool_leaves_the_rest_to_this_thread(tmp_path, monkeypatch):
     fill(tmp_path / "a.db", 50)
 
-    def broken(store):
+    def broken(store, meanwhile):
         raise RuntimeError("worker died")
 
     monkeypatch.setattr(factindex, "_in_workers", broken)
@@ -81,8 +81,35 @@ def test_a_big_backlog_goes_to_the_workers(tmp_path, monkeypatch):
     used = []
     real = factindex._in_workers
     monkeypatch.setattr(factindex, "PARALLEL_MIN", 20)
-    monkeypatch.setattr(factindex, "_in_workers", lambda store: used.append(1) or real(store))
+    monkeypatch.setattr(
+        factindex, "_in_workers", lambda store, meanwhile: used.append(1) or real(store, meanwhile)
+    )
     monkeypatch.setattr(factindex.os, "cpu_count", lambda: 2)
     with Store(tmp_path / "a.db") as store:
         assert index_facts(store) == 30
     assert used == [1]
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_meanwhile_runs_once_while_workers_extract_and_never_without_them(tmp_path, parallel):
+    fill(tmp_path / "a.db", 40)
+    calls = []
+    with Store(tmp_path / "a.db") as store:
+        assert index_facts(store, parallel=parallel, meanwhile=lambda: calls.append(1)) == 40
+    assert calls == ([1] if parallel else [])
+
+
+def test_library_index_all_fills_both_indexes(tmp_path, monkeypatch):
+    from briefing_tui.services.library import Library
+    from briefing_tui.services.settings import Settings
+
+    fill(tmp_path / "a.db", 30)
+    monkeypatch.setattr(factindex, "PARALLEL_MIN", 10)  # the overlapped path
+    monkeypatch.setattr(factindex.os, "cpu_count", lambda: 2)
+    library = Library(tmp_path / "a.db", Settings())
+    try:
+        assert library.index_all() == (30, 30)
+        assert library.index_all() == (0, 0)
+        assert library.store.search_pending() == 0 and not library.facts_pending()
+    finally:
+        library.close()

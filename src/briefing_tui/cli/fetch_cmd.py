@@ -68,7 +68,8 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_index(ctx: Context, args: argparse.Namespace) -> int:
     lib = ctx.library()
-    done = {"facts": lib.index_facts(), "search": lib.index_search()}
+    facts, search = lib.index_all()
+    done = {"facts": facts, "search": search}
     if args.json:
         print_json({"index": name, "articles": count} for name, count in done.items())
     else:

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import (
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+)
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from typing import TYPE_CHECKING, Any
 
@@ -118,10 +124,15 @@ class WorkerPool:
         except BrokenExecutor:
             return ParseFailure("the feed parser crashed on this document")
 
-    def map_unordered(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> Iterator[Any]:
-        """fn(job) for every job, results in the order they finish (for synchronous
-        callers such as the fact index); a dead worker raises BrokenExecutor here."""
-        futures = [self._get().submit(fn, job) for job in jobs]
+    def submit_all(self, fn: Callable[[Any], Any], jobs: Sequence[Any]) -> list[Future]:
+        """fn(job) for every job, started now (for synchronous callers: the fact index)."""
+        executor = self._get()
+        return [executor.submit(fn, job) for job in jobs]
+
+    @staticmethod
+    def completed(futures: Sequence[Future]) -> Iterator[Any]:
+        """Results in the order they finish; a dead worker raises BrokenExecutor here, and
+        what has not started is cancelled when the caller stops early."""
         try:
             for future in as_completed(futures):
                 yield future.result()

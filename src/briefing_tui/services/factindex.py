@@ -13,7 +13,7 @@ many feeds) is extracted on both cores.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.feeds.workers import WorkerPool, badges_job, text_badges
@@ -30,16 +30,23 @@ def facts_pending(store: Store) -> bool:
     return bool(store.articles_needing_facts(EXTRACTOR_VERSION, 1))
 
 
-def index_facts(store: Store, *, parallel: bool | None = None) -> int:
+def index_facts(
+    store: Store,
+    *,
+    parallel: bool | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> int:
     """Extract and store badges for every article not yet indexed by this extractor version;
-    returns how many.  `parallel` forces (True) or forbids (False) the worker processes."""
+    returns how many.  `parallel` forces (True) or forbids (False) the worker processes.
+    `meanwhile` is called once while the workers extract their first jobs (other store work
+    that would otherwise wait, such as the search index); without workers it is not called."""
     done = 0
     if parallel is None:
         backlog = len(store.articles_needing_facts(EXTRACTOR_VERSION, PARALLEL_MIN))
         parallel = backlog >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
     if parallel:
         try:
-            done += _in_workers(store)
+            done += _in_workers(store, meanwhile)
         except Exception:  # noqa: S110 - a dead worker: this thread does what is left
             pass
     while rows := store.articles_needing_facts(EXTRACTOR_VERSION, BATCH):
@@ -50,15 +57,20 @@ def index_facts(store: Store, *, parallel: bool | None = None) -> int:
     return done
 
 
-def _in_workers(store: Store) -> int:
+def _in_workers(store: Store, meanwhile: Callable[[], object] | None) -> int:
     done = 0
     pool = WorkerPool(processes=True, max_bytes=0)
+    pool.start()  # the workers start up while the first rows are read
     try:
         while rows := store.articles_needing_facts(EXTRACTOR_VERSION, 16 * BATCH):
             jobs: list[Sequence[tuple[int, str]]] = [
                 [(r[0], r[2]) for r in rows[i : i + BATCH]] for i in range(0, len(rows), BATCH)
             ]
-            for items in pool.map_unordered(badges_job, jobs):
+            futures = pool.submit_all(badges_job, jobs)
+            if meanwhile is not None:  # store work that overlaps the first extraction
+                meanwhile()
+                meanwhile = None
+            for items in pool.completed(futures):
                 store.set_badges_many(items, EXTRACTOR_VERSION)
                 done += len(items)
     finally:

@@ -177,6 +177,15 @@ class Library:
 
         return index_facts(self.store, parallel=parallel)
 
+    def index_all(self) -> tuple[int, int]:
+        """Both passes after a fetch: (fact badges, search rows) indexed.  With a big
+        backlog the search index is filled while the workers extract the first badges."""
+        from briefing_tui.services.factindex import index_facts
+
+        search: list[int] = []
+        facts = index_facts(self.store, meanwhile=lambda: search.append(self.index_search()))
+        return facts, search[0] if search else self.index_search()
+
     def facts_pending(self) -> bool:
         """Whether some article still waits for the fact index pass."""
         from briefing_tui.services.factindex import facts_pending
