@@ -76,7 +76,7 @@ class RefreshActions:
             if not self.library.facts_pending():
                 return
             self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
-            done = self.library.index_facts()
+            done, _searchable = self.library.index_all()  # search fills while workers extract
         except Exception:  # the next refresh or start-up tries again; never crash
             done = 0
         self.post_message(FactsIndexed(done))
