@@ -12,7 +12,8 @@ from dataclasses import replace
 import pytest
 from feed_docs import rss
 
-from briefing_tui.feeds.fetch import MAX_RETRY_AFTER, USER_AGENT, Fetcher
+from briefing_tui.feeds.fetch import USER_AGENT, Fetcher
+from briefing_tui.feeds.replies import MAX_RETRY_AFTER
 from briefing_tui.services.settings import FetchSettings
 
 FEED = rss(("a", "First"), ("b", "Second"))

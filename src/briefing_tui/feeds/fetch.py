@@ -22,13 +22,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
-import socket
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
@@ -38,12 +34,12 @@ from briefing_tui import __version__
 from briefing_tui.feeds.decode import Refused as _Refused
 from briefing_tui.feeds.decode import drain as _drain
 from briefing_tui.feeds.decode import read_body as _read_body
+from briefing_tui.feeds.replies import describe, link_local, retry_after
 from briefing_tui.sanitize import clean_line, fetchable_url
 from briefing_tui.services.settings import FetchSettings
 
 USER_AGENT = f"briefing-tui/{__version__} (+https://github.com/briefing-tui)"
 MAX_REDIRECTS = 5
-MAX_RETRY_AFTER = 24 * 3600.0
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -125,7 +121,7 @@ class Fetcher:
         except _Refused as exc:
             return _failed(url, str(exc))
         except httpx.HTTPError as exc:
-            return _failed(url, _describe(exc))
+            return _failed(url, describe(exc))
         except (OSError, ValueError, zlib.error) as exc:
             return _failed(url, f"{type(exc).__name__}: {exc}")
         except Exception as exc:  # anything else a library raises is still one feed's failure
@@ -202,7 +198,7 @@ class Fetcher:
                 "failed",
                 final_url=current,
                 error=f"HTTP {code} {reason}".strip(),
-                retry_after=_retry_after(resp.headers.get("retry-after")),
+                retry_after=retry_after(resp.headers.get("retry-after")),
                 http_status=code,
             )
         body = await _read_body(resp, self.settings.max_bytes)
@@ -247,65 +243,14 @@ def _redirect_target(current: str, resp: httpx.Response) -> str:
     if not fetchable_url(target):
         scheme = target.partition(":")[0][:20]
         raise _Refused(clean_line(f"refused redirect to a non-http(s) URL ({scheme}:)", 120))
-    if _link_local(urlsplit(target).hostname or ""):
+    if link_local(urlsplit(target).hostname or ""):
         raise _Refused("refused redirect to a link-local address")
     return ("!" if resp.status_code in (301, 308) else "") + target
-
-
-def _link_local(host: str) -> bool:
-    """Link-local, multicast or unspecified, in any spelling the resolver accepts: IPv4-mapped
-    IPv6, and the decimal/hex/octal/short IPv4 forms inet_aton reads (2852039166, 0xa9.0xfe..)."""
-    host = host.strip("[]")
-    try:
-        addr = ipaddress.ip_address(host)
-    except ValueError:
-        try:
-            addr = ipaddress.IPv4Address(socket.inet_aton(host))
-        except (OSError, ValueError):
-            return False
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        addr = addr.ipv4_mapped
-    return addr.is_link_local or addr.is_multicast or addr.is_unspecified
 
 
 def _validator(value: str | None) -> str | None:
     value = clean_line(value, 512) if value else ""
     return value or None
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta or HTTP date), clamped to [0, 24 h]."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return MAX_RETRY_AFTER if len(value) > 6 else min(float(value), MAX_RETRY_AFTER)
-    else:
-        try:
-            when = parsedate_to_datetime(value)
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            seconds = (when - datetime.now(UTC)).total_seconds()
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return None
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
-
-
-def _describe(exc: httpx.HTTPError) -> str:
-    kinds = {
-        httpx.ConnectTimeout: "connection timed out",
-        httpx.ReadTimeout: "server stopped sending (read timeout)",
-        httpx.WriteTimeout: "write timed out",
-        httpx.PoolTimeout: "no free connection in time",
-        httpx.ConnectError: "could not connect",
-        httpx.RemoteProtocolError: "server broke the HTTP protocol",
-        httpx.ReadError: "connection lost while reading",
-    }
-    for kind, text in kinds.items():
-        if isinstance(exc, kind):
-            detail = clean_line(str(exc), 120)
-            return f"{text}: {detail}" if detail else text
-    return clean_line(f"{type(exc).__name__}: {exc}", 200)
 
 
 def _failed(url: str, reason: str) -> FetchResult:
