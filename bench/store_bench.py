@@ -21,6 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from briefing_tui.facts import EXTRACTOR_VERSION
 from briefing_tui.models import CATEGORIES, FactBadge, HeadlineQuery, ParsedEntry
 from briefing_tui.store import Store
 
@@ -65,16 +66,16 @@ def build(path: Path, feeds: int, items: int) -> dict[str, float]:
     ]
     t0 = time.perf_counter()
     for article_id, badges in badged[:1000]:
-        store.set_badges(article_id, badges, 1)
+        store.set_badges(article_id, badges, EXTRACTOR_VERSION)
     t_one = (time.perf_counter() - t0) / min(1000, len(badged))
     t0 = time.perf_counter()
     for start in range(1000, len(badged), 500):
-        store.set_badges_many(badged[start : start + 500], 1)
+        store.set_badges_many(badged[start : start + 500], EXTRACTOR_VERSION)
     t_many = (time.perf_counter() - t0) / max(len(badged) - 1000, 1)
     with_badges = set(ids[::3])
     unbadged = [(i, []) for i in ids if i not in with_badges]
     for start in range(0, len(unbadged), 500):
-        store.set_badges_many(unbadged[start : start + 500], 1)
+        store.set_badges_many(unbadged[start : start + 500], EXTRACTOR_VERSION)
     store.set_read(ids[::2], True)
     store.set_starred(ids[::50], True)
     store.close()

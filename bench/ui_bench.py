@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -180,6 +181,8 @@ def newsboat_launch(nb: Path) -> tuple[float, float]:
 
 # --- headless: move and open --------------------------------------------------------------
 async def headless(home: Path, runs: int) -> dict[str, float]:
+    from textual.worker import WorkerCancelled
+
     from briefing_tui.services.library import Library
     from briefing_tui.ui.app import BriefingApp
 
@@ -193,7 +196,8 @@ async def headless(home: Path, runs: int) -> dict[str, float]:
         while not lst.ids or lst.headline(lst.ids[0]) is None:
             await asyncio.sleep(0.002)
         out["first"].append(time.perf_counter() - t0)
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a load superseded by a newer one
+            await app.workers.wait_for_complete()
         await pilot.pause()
         height = lst.size.height
         for _ in range(runs * 6):
@@ -215,7 +219,8 @@ async def headless(home: Path, runs: int) -> dict[str, float]:
             while view.article is None or view.article.id != target:
                 await asyncio.sleep(0.001)
             out["open"].append(time.perf_counter() - t)
-            await app.workers.wait_for_complete()
+            with contextlib.suppress(WorkerCancelled):
+                await app.workers.wait_for_complete()
     assert len(library.headline_ids(HeadlineQuery())) == len(lst.ids)
     library.close()
     return {k: statistics.median(v) for k, v in out.items()}
