@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from briefing_tui.feeds.fetch import FetchResult
 from briefing_tui.feeds.parse import ParseFailure
 from briefing_tui.feeds.workers import WorkerPool, badges_job, is_heap_kept
@@ -51,3 +53,52 @@ async def test_worker_processes_keep_freed_heap_on_glibc():
     if sys.platform == "linux" and platform.libc_ver()[0] == "glibc":
         assert kept is True
     assert is_heap_kept() is False  # the calling process is left as it was
+
+
+def test_process_workers_start_when_stderr_has_no_file_descriptor():
+    """Inside the Textual app sys.stderr is a capture object whose fileno() is -1; spawning
+    the pool failed there with 'bad value(s) in fds_to_keep' (multiprocessing's resource
+    tracker passes stderr's descriptor to its child).  A fresh interpreter, so the tracker
+    is not already running."""
+    import subprocess
+    import sys
+
+    script = """
+import asyncio, io, sys
+from briefing_tui.feeds.workers import WorkerPool, is_heap_kept
+
+class Captured(io.StringIO):
+    def fileno(self):
+        return -1
+
+async def main():
+    pool = WorkerPool(processes=True, max_bytes=1)
+    try:
+        return await pool.run(len, "four")
+    finally:
+        pool.close()
+
+sys.stderr = Captured()
+result = asyncio.run(main())
+sys.stderr = sys.__stderr__
+print(result)
+"""
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "4"
+
+
+def output_targets() -> list[str]:
+    return [os.path.realpath(f"/proc/self/fd/{fd}") for fd in (1, 2)]
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="needs /proc")
+async def test_worker_output_goes_to_dev_null():
+    """Whatever a library prints in a worker must not land on the app's screen."""
+    pool = WorkerPool(processes=True, max_bytes=1_000_000)
+    try:
+        assert await pool.run(output_targets) == [os.devnull, os.devnull]
+    finally:
+        pool.close()

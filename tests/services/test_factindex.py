@@ -67,7 +67,7 @@ def test_workers_and_one_thread_store_the_same_badges(tmp_path):
 def test_a_failing_worker_pool_leaves_the_rest_to_this_thread(tmp_path, monkeypatch):
     fill(tmp_path / "a.db", 50)
 
-    def broken(store, meanwhile):
+    def broken(store, meanwhile, stop):
         raise RuntimeError("worker died")
 
     monkeypatch.setattr(factindex, "_in_workers", broken)
@@ -82,7 +82,9 @@ def test_a_big_backlog_goes_to_the_workers(tmp_path, monkeypatch):
     real = factindex._in_workers
     monkeypatch.setattr(factindex, "PARALLEL_MIN", 20)
     monkeypatch.setattr(
-        factindex, "_in_workers", lambda store, meanwhile: used.append(1) or real(store, meanwhile)
+        factindex,
+        "_in_workers",
+        lambda store, meanwhile, stop: used.append(1) or real(store, meanwhile, stop),
     )
     monkeypatch.setattr(factindex.os, "cpu_count", lambda: 2)
     with Store(tmp_path / "a.db") as store:
@@ -113,3 +115,19 @@ def test_library_index_all_fills_both_indexes(tmp_path, monkeypatch):
         assert library.store.search_pending() == 0 and not library.facts_pending()
     finally:
         library.close()
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_should_stop_ends_the_pass_after_a_batch_and_the_next_pass_resumes(tmp_path, parallel):
+    fill(tmp_path / "a.db", 1_000)
+    asked = []
+
+    def stop_after_first_batch() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with Store(tmp_path / "a.db") as store:
+        first = index_facts(store, parallel=parallel, should_stop=stop_after_first_batch)
+        assert 0 < first < 1_000  # stopped early, what it did is stored
+        assert len(store.articles_needing_facts(EXTRACTOR_VERSION, 2_000)) == 1_000 - first
+        assert index_facts(store, parallel=False) == 1_000 - first

@@ -12,6 +12,8 @@ cross the process boundary intact.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import (
     Executor,
@@ -52,6 +54,42 @@ def warm_up() -> None:
     import briefing_tui.facts  # noqa: F401
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    It starts on the first spawn and hands the child `sys.stderr.fileno()`; inside the
+    Textual app stderr is a capture object whose fileno() is -1, and the spawn fails with
+    "bad value(s) in fds_to_keep" (every refresh of 24+ feeds failed in the app).  Its
+    stderr is /dev/null: it must not write over the app's screen either."""
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    try:
+        with open(os.devnull, "w") as quiet:
+            sys.stderr = quiet
+            resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
+def silence_output() -> None:
+    """In a worker: stdout and stderr go to /dev/null.  Workers report through return values;
+    anything a library prints would otherwise land on the app's screen."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+    os.close(devnull)
+
+
+def init_worker() -> None:
+    """The pool's initializer: quiet output, keep freed heap (see keep_heap)."""
+    silence_output()
+    keep_heap()
+
+
 HEAP_PAD = 16 << 20
 heap_kept = False
 """Set in a worker process once keep_heap() took effect (the tests ask a worker)."""
@@ -88,8 +126,11 @@ class WorkerPool:
     def _get(self) -> Executor:
         if self._executor is None:
             if self.processes:
+                _start_resource_tracker()
                 ctx = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(WORKERS, mp_context=ctx, initializer=keep_heap)
+                self._executor = ProcessPoolExecutor(
+                    WORKERS, mp_context=ctx, initializer=init_worker
+                )
             else:
                 self._executor = ThreadPoolExecutor(WORKERS, thread_name_prefix="briefing-cpu")
         return self._executor

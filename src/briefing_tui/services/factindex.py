@@ -35,21 +35,24 @@ def index_facts(
     *,
     parallel: bool | None = None,
     meanwhile: Callable[[], object] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> int:
     """Extract and store badges for every article not yet indexed by this extractor version;
     returns how many.  `parallel` forces (True) or forbids (False) the worker processes.
     `meanwhile` is called once while the workers extract their first jobs (other store work
-    that would otherwise wait, such as the search index); without workers it is not called."""
+    that would otherwise wait, such as the search index); without workers it is not called.
+    `should_stop` is asked after every batch: the app quitting in the middle of re-indexing a
+    big cache must not wait for the rest (what is stored stays; the next pass resumes)."""
     done = 0
     if parallel is None:
         backlog = len(store.articles_needing_facts(EXTRACTOR_VERSION, PARALLEL_MIN))
         parallel = backlog >= PARALLEL_MIN and (os.cpu_count() or 1) > 1
     if parallel:
         try:
-            done += _in_workers(store, meanwhile)
+            done += _in_workers(store, meanwhile, should_stop)
         except Exception:  # noqa: S110 - a dead worker: this thread does what is left
             pass
-    while rows := store.articles_needing_facts(EXTRACTOR_VERSION, BATCH):
+    while not should_stop() and (rows := store.articles_needing_facts(EXTRACTOR_VERSION, BATCH)):
         # The body only, so the badges agree with the sidebar of the opened article.
         items = [(article_id, text_badges(body)) for article_id, _, body in rows]
         store.set_badges_many(items, EXTRACTOR_VERSION)
@@ -57,7 +60,9 @@ def index_facts(
     return done
 
 
-def _in_workers(store: Store, meanwhile: Callable[[], object] | None) -> int:
+def _in_workers(
+    store: Store, meanwhile: Callable[[], object] | None, should_stop: Callable[[], bool]
+) -> int:
     done = 0
     pool = WorkerPool(processes=True, max_bytes=0)
     pool.start()  # the workers start up while the first rows are read
@@ -73,6 +78,8 @@ def _in_workers(store: Store, meanwhile: Callable[[], object] | None) -> int:
             for items in pool.completed(futures):
                 store.set_badges_many(items, EXTRACTOR_VERSION)
                 done += len(items)
+                if should_stop():
+                    return done  # the pool's close() cancels the jobs not yet started
     finally:
         pool.close()
     return done

@@ -177,13 +177,18 @@ class Library:
 
         return index_facts(self.store, parallel=parallel)
 
-    def index_all(self) -> tuple[int, int]:
+    def index_all(self, should_stop: Callable[[], bool] = lambda: False) -> tuple[int, int]:
         """Both passes after a fetch: (fact badges, search rows) indexed.  With a big
-        backlog the search index is filled while the workers extract the first badges."""
+        backlog the search index is filled while the workers extract the first badges.
+        `should_stop` ends the fact pass early (see factindex.index_facts)."""
         from briefing_tui.services.factindex import index_facts
 
         search: list[int] = []
-        facts = index_facts(self.store, meanwhile=lambda: search.append(self.index_search()))
+        facts = index_facts(
+            self.store,
+            meanwhile=lambda: search.append(self.index_search()),
+            should_stop=should_stop,
+        )
         return facts, search[0] if search else self.index_search()
 
     def facts_pending(self) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from textual import work
+from textual.worker import get_current_worker
 
 from briefing_tui.sanitize import ascii_url
 from briefing_tui.ui.messages import FactsIndexed, RefreshFinished, RefreshProgressed
@@ -76,7 +77,8 @@ class RefreshActions:
             if not self.library.facts_pending():
                 return
             self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
-            done, _searchable = self.library.index_all()  # search fills while workers extract
+            worker = get_current_worker()  # quitting cancels it: stop after the batch
+            done, _searchable = self.library.index_all(lambda: worker.is_cancelled)
         except Exception:  # the next refresh or start-up tries again; never crash
             done = 0
         self.post_message(FactsIndexed(done))
