@@ -250,3 +250,23 @@ async def test_bare_guids_keep_articles_unique_when_the_feed_moves(http_server, 
     with Store(db) as store:
         guids = {store.article(h.id).guid for h in store.headlines(HeadlineQuery())}
     assert guids == {"1", "2"}
+
+
+async def test_should_stop_skips_the_feeds_not_started_and_keeps_what_finished(http_server, db):
+    for n in range(6):
+        http_server.add(f"/f{n}", rss((str(n), f"Story {n}")))
+    ids = subscribe(db, *(http_server.url(f"/f{n}") for n in range(6)))
+    asked = []
+
+    def stop_after_two() -> bool:  # as the app quitting in the middle of a refresh
+        asked.append(1)
+        return len(asked) > 2
+
+    one_at_a_time = replace(SETTINGS, fetch=replace(SETTINGS.fetch, concurrency=1))
+    report = await refresh_feeds(db, one_at_a_time, should_stop=stop_after_two, now=lambda: T0)
+    statuses = [o.status for o in report.outcomes]
+    assert statuses.count("updated") == 2 and statuses.count("skipped") == 4
+    assert all(o.note == "refresh stopped" for o in report.outcomes if o.status == "skipped")
+    assert sum(len(titles(db, i)) for i in ids) == 2  # what finished is stored
+    with Store(db) as store:
+        assert store.get_state("last_refresh") is None  # the next start refreshes again

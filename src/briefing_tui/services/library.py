@@ -156,6 +156,7 @@ class Library:
         *,
         force: bool = False,
         on_progress: Callable[[object], None] | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
     ) -> object:
         """Fetch, parse, store and apply retention (services.refresh, which also records
         `last_refresh`); returns its RefreshReport.  The fact and search indexes are
@@ -168,6 +169,7 @@ class Library:
             feed_ids=feed_ids,
             force=force,
             on_progress=on_progress,
+            should_stop=should_stop,
         )
 
     def index_facts(self, *, parallel: bool | None = None) -> int:

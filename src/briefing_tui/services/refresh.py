@@ -93,15 +93,19 @@ async def refresh_feeds(
     on_progress: Callable[[RefreshProgress], None] | None = None,
     now: Callable[[], datetime] | None = None,
     parse_processes: bool | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> RefreshReport:
     """Refresh the given feeds (default: all) and return what happened to each.
 
     `on_progress` is called on the event loop's thread after each feed.  `parse_processes`
     forces (True) or forbids (False) the process pool; by default it is used from
-    PROCESS_POOL_MIN_FEEDS feeds on.  Raises only when the store itself cannot be used.
+    PROCESS_POOL_MIN_FEEDS feeds on.  `should_stop` is asked before each feed starts: once it
+    says yes (the app is quitting) the feeds not started yet are skipped, the ones in flight
+    finish and are stored, and `last_refresh` is left as it was.  Raises only when the store
+    itself cannot be used.
     """
     clock = now or (lambda: datetime.now(UTC))
-    run = _Run(db_path, settings, force, clock, on_progress)
+    run = _Run(db_path, settings, force, clock, on_progress, should_stop)
     started = clock()
     try:
         feeds = await run.db(lambda s: s.feeds())
@@ -115,7 +119,8 @@ async def refresh_feeds(
         if use_pool and any(f.etag is None and f.last_modified is None for f in feeds):
             run.pool.start()  # feeds never fetched will need parsing: start workers early
         outcomes = await run.all(feeds)
-        await run.db(lambda s: _finish(s, settings, clock()))
+        if not should_stop():
+            await run.db(lambda s: _finish(s, settings, clock()))
     finally:
         await run.close()
     return RefreshReport(tuple(outcomes), started, clock())
@@ -139,6 +144,7 @@ class _Run:
     force: bool
     clock: Callable[[], datetime]
     on_progress: Callable[[RefreshProgress], None] | None
+    should_stop: Callable[[], bool] = lambda: False
     _db_exec: ThreadPoolExecutor = field(init=False)
     pool: WorkerPool = field(init=False)
     _store: Store | None = field(init=False, default=None)
@@ -176,6 +182,8 @@ class _Run:
 
             async def one(feed: Feed) -> FeedOutcome:
                 async with limit:
+                    if self.should_stop():
+                        return _outcome(feed, "skipped", note="refresh stopped")
                     outcome = await _refresh_one(self, fetcher, feed)
                 self._progress(len(feeds), feed)
                 return outcome

@@ -107,8 +107,14 @@ class RefreshActions:
                 )
             )
 
+        worker = get_current_worker()  # quitting cancels it: feeds not started are skipped
         try:
-            report = self.library.refresh(feed_ids, force=force, on_progress=progress)
+            report = self.library.refresh(
+                feed_ids,
+                force=force,
+                on_progress=progress,
+                should_stop=lambda: worker.is_cancelled,
+            )
         except Exception as exc:  # the store itself failed: say so, keep the app running
             error = str(exc) or type(exc).__name__
             self.post_message(RefreshFinished(new=0, failed=0, error=error))
