@@ -50,7 +50,8 @@ async def test_stale_cache_refreshes_on_start_when_auto_refresh_is_on(db_path, m
     app = BriefingApp(lib, Settings(), clock=lambda: NOW, auto_refresh=True)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert calls == [{"force": False, "on_progress": calls[0]["on_progress"]}]
+        assert len(calls) == 1 and calls[0]["force"] is False
+        assert calls[0]["should_stop"]() is False  # the worker is not cancelled
     lib.set_state("last_refresh", (NOW - timedelta(minutes=5)).isoformat())
     calls.clear()
     app = BriefingApp(lib, Settings(), clock=lambda: NOW, auto_refresh=True)
