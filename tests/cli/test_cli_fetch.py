@@ -269,3 +269,15 @@ def test_index_builds_the_fact_badges_and_search_index_a_fetch_left(home, capsys
         assert store.search_pending() == 0
     assert main(["index"]) == 0  # nothing left: plain output says so
     assert capsys.readouterr().out.strip() == "fact badges: 0 articles; search index: 0 articles"
+
+
+def test_fetch_summary_lists_failures_first_then_titles_in_natural_order(home, server, capsys):
+    for n in (10, 2, 1):
+        server.add(f"/n{n}.xml", rss(f"feed {n}", [(f"n{n}", "Story")]))
+        assert main(["add", server.url(f"/n{n}.xml")]) == 0
+    assert main(["add", server.url("/world.xml")]) == 0
+    assert main(["add", server.url("/broken.xml")]) == 0
+    capsys.readouterr()
+    assert main(["fetch"]) == 0
+    rows = [line.split("\t")[4] for line in capsys.readouterr().out.splitlines()[:-1]]
+    assert rows == [server.url("/broken.xml"), "feed 1", "feed 2", "feed 10", "World"]

@@ -9,6 +9,7 @@ sample briefing (offline), so the very first run has something to show.
 from __future__ import annotations
 
 import argparse
+import re
 from typing import TYPE_CHECKING, Any
 
 from briefing_tui.cli.context import Context, find_feed, is_terminal, note, plural, print_json
@@ -54,7 +55,9 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     outcomes = list(report.outcomes)
     if args.json:
         print_json(outcome_json(o) for o in outcomes)
-    elif is_terminal():
+        return 0
+    outcomes.sort(key=reading_order)
+    if is_terminal():
         from briefing_tui.cli.tables import fetch_table, print_rich
 
         print_rich(fetch_table(outcomes))
@@ -64,6 +67,14 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
             print("\t".join(_plain_row(o)))
         print(summary_line(outcomes))
     return 0
+
+
+def reading_order(outcome: FeedOutcome) -> tuple:
+    """Failures first (they need the reader's attention), then titles in natural order:
+    'Feed 2' before 'Feed 10', case ignored."""
+    parts = re.split(r"(\d+)", (outcome.title or outcome.url).casefold())
+    natural = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p)
+    return (outcome.status != "failed", natural)
 
 
 def run_index(ctx: Context, args: argparse.Namespace) -> int:
