@@ -119,9 +119,9 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
 
     def action_refresh_feed(self) -> None:
         if (feed_id := self._highlighted_id()) is not None:
-            self.app.main_screen.action_refresh(force=True, feed_ids=[feed_id])
-            self.notify("Refreshing this feed…", timeout=2)
+            if self.app.main_screen.action_refresh(force=True, feed_ids=[feed_id]):
+                self.notify("Refreshing this feed…", timeout=2)
 
     def action_refresh_all(self) -> None:
-        self.app.main_screen.action_refresh(force=True)
-        self.notify("Refreshing all feeds…", timeout=2)
+        if self.app.main_screen.action_refresh(force=True):
+            self.notify("Refreshing all feeds…", timeout=2)

@@ -49,6 +49,9 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
         self._partial_generation = -1
         self.sidebar_wanted: bool | None = None
         """None: follow the terminal width; True/False: the user chose with `x`."""
+        self._refreshing = False
+        self._queued_refresh: tuple[bool, list[int] | None] | None = None
+        """A refresh asked for while one ran: (force, feed ids or None for all)."""
 
     @property
     def library(self):

@@ -90,11 +90,31 @@ class RefreshActions:
             self.reload()
 
     def _auto_refresh(self) -> None:
-        self.action_refresh()
+        if not self._refreshing:
+            self.action_refresh()
 
-    def action_refresh(self, force: bool = False, feed_ids: list[int] | None = None) -> None:
+    def action_refresh(self, force: bool = False, feed_ids: list[int] | None = None) -> bool:
+        """Start a refresh (True); while one runs, never cancel it (that would skip the feeds
+        it has not started): a request for named feeds or a forced one waits for it to end."""
+        if self._refreshing:
+            self._queue_refresh(force, feed_ids)
+            return False
+        self._refreshing = True
         self.status.progress = "refreshing…"
         self._refresh(force, feed_ids)
+        return True
+
+    def _queue_refresh(self, force: bool, feed_ids: list[int] | None) -> None:
+        if not force and not feed_ids:
+            self.notify("Already refreshing", timeout=2)
+            return
+        queued = self._queued_refresh
+        if queued is not None:  # merge: all feeds wins over some, force over not
+            feed_ids = None if queued[1] is None or not feed_ids else [*queued[1], *feed_ids]
+            force = force or queued[0]
+        self._queued_refresh = (force, feed_ids)
+        what = "these feeds" if feed_ids else "every feed"
+        self.notify(f"A refresh is running: {what} will be fetched when it ends", timeout=3)
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False, description="refresh")
     def _refresh(self, force: bool, feed_ids: list[int] | None) -> None:
@@ -143,7 +163,11 @@ class RefreshActions:
             self.status.progress = f"refreshing {message.done}/{message.total}"
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
+        self._refreshing = False
         self.status.progress = ""
+        queued, self._queued_refresh = self._queued_refresh, None
+        if queued is not None:
+            self.action_refresh(*queued)
         if message.error is not None:
             self.notify(message.error, title="Refresh failed", severity="error", markup=False)
             return
