@@ -161,11 +161,15 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
             cursor_id = self.headlines.current_id  # the user may have moved meanwhile
         self._partial_generation = message.generation if message.partial else -1
         self.headlines.set_ids(message.ids, message.headlines, cursor_id)
-        count = f"{len(message.ids):,}" + ("+" if message.partial else "")
-        self.status.total = len(message.ids)
-        self.query_one("#list-pane").border_subtitle = count
+        self.show_count(partial=message.partial)
         if not message.ids:
             self._show_article(None, None)
+
+    def show_count(self, partial: bool = False) -> None:
+        """'N shown' in the status bar and under the list (after a load, a dismiss, an undo)."""
+        total = len(self.headlines.ids)
+        self.status.total = total
+        self.query_one("#list-pane").border_subtitle = f"{total:,}" + ("+" if partial else "")
 
     def on_unread_counted(self, message: UnreadCounted) -> None:
         self.status.unread = message.unread
@@ -219,7 +223,8 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
         self.sidebar.show(summary if article is not None else None)
         self.article_view.border_title = "Article"
         if summary is not None and summary.categories:
-            self.sidebar.border_subtitle = f"{self.sidebar.fact_count} figures"
+            count = self.sidebar.fact_count
+            self.sidebar.border_subtitle = f"{count} figure{'' if count == 1 else 's'}"
         else:
             self.sidebar.border_subtitle = ""
 

@@ -33,6 +33,7 @@ class TriageActions:
                 action = replace(action, positions=tuple(positions))
             else:
                 self.headlines.restore(action.ids, action.positions)
+            self.show_count(partial=self._partial_generation == self.generation)
         else:
             self.headlines.update(action.ids, **{action.field: action.value})
         if action.field == "read":
