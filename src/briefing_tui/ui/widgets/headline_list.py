@@ -128,6 +128,9 @@ class HeadlineList(ScrollView, can_focus=True):
         index = self._index.get(cursor_id, 0) if cursor_id is not None else 0
         self.cursor = -1
         self.move_to(index, center=True)
+        # The new virtual size only bounds scrolling after the next layout: until then a
+        # scroll to a row beyond the old list's end is clamped, leaving the cursor off screen.
+        self.call_after_refresh(self._scroll_to_cursor, True)
         self.refresh()
 
     def add_headlines(self, headlines: Iterable[Headline]) -> None:
@@ -166,6 +169,7 @@ class HeadlineList(ScrollView, can_focus=True):
         target = self._index.get(keep_id, fallback) if keep_id is not None else fallback
         self.cursor = -1
         self.move_to(min(target, len(self._ids) - 1))
+        self.call_after_refresh(self._scroll_to_cursor, False)
         self.refresh()
 
     # --- cursor ---------------------------------------------------------------------------
