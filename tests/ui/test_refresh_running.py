@@ -9,8 +9,12 @@ one that blocks until the test lets it finish, recording what it was asked for.
 from __future__ import annotations
 
 import threading
+from types import SimpleNamespace
 
-from .conftest import SIZE, make_app, settle
+from briefing_tui.store import Store
+from briefing_tui.ui.screens import refreshing
+
+from .conftest import NOW, SIZE, entry, make_app, settle
 
 
 class _Report:
@@ -63,3 +67,43 @@ async def test_keys_during_a_refresh_do_not_cancel_it(library, monkeypatch):
         messages = [str(n.message) for n in app._notifications]
         assert "Already refreshing" in messages
         assert app.main_screen.status.progress == ""
+
+
+async def test_headlines_stored_so_far_show_while_a_refresh_waits(library, monkeypatch):
+    """A slow feed must not hide the headlines of the feeds already stored (in tmux: 0 shown
+    for the 45 s deadline of one slow feed while 10,000 articles sat in the cache)."""
+    release = threading.Event()
+
+    def slow_refresh(self, feed_ids=None, **kwargs):
+        writer = Store(self.db_path)  # the refresh writes on its own connection
+        try:
+            for done, title in enumerate(("Early bird headline", "Second quick one"), 1):
+                feed = writer.add_feed(f"https://example.org/fast{done}.xml", title, [])
+                writer.upsert_entries(feed.id, [entry(f"fast-{done}", title, 0.5)], NOW)
+                kwargs["on_progress"](SimpleNamespace(done=done, total=3, feed_title=title))
+        finally:
+            writer.close()
+        release.wait(5)  # the third feed is slow
+        return _Report()
+
+    monkeypatch.setattr(type(library), "refresh", slow_refresh)
+    monkeypatch.setattr(refreshing, "LIVE_RELOAD_SECONDS", 0.3)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        before = len(app.main_screen.headlines.ids)
+        await pilot.press("r")
+
+        def listed() -> bool:
+            screen = app.main_screen
+            titles = {(h := screen.headlines.headline(i)) and h.title for i in screen.headlines.ids}
+            return {"Early bird headline", "Second quick one"} <= titles
+
+        await _wait_for(pilot, listed)
+        try:
+            assert listed()  # the second one came in right after the first: a later reload
+            assert app.main_screen.status.total == before + 2
+            assert app.main_screen.status.progress == "refreshing 2/3"
+        finally:
+            release.set()
+        await settle(app, pilot)

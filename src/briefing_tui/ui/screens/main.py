@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input
 from textual.worker import Worker
 
@@ -50,6 +51,8 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
         self.sidebar_wanted: bool | None = None
         """None: follow the terminal width; True/False: the user chose with `x`."""
         self._refreshing = False
+        self._live_reload_at = 0.0
+        self._live_timer: Timer | None = None
         self._queued_refresh: tuple[bool, list[int] | None] | None = None
         """A refresh asked for while one ran: (force, feed ids or None for all)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import webbrowser
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -22,6 +23,9 @@ from textual.worker import get_current_worker
 from briefing_tui.sanitize import ascii_url
 from briefing_tui.ui.messages import FactsIndexed, RefreshFinished, RefreshProgressed
 from briefing_tui.ui.render import display_url
+
+LIVE_RELOAD_SECONDS = 2.0
+"""During a refresh the list reloads at most this often, to show the feeds stored so far."""
 
 
 def has_browser() -> bool:
@@ -100,6 +104,7 @@ class RefreshActions:
             self._queue_refresh(force, feed_ids)
             return False
         self._refreshing = True
+        self._live_reload_at = 0.0
         self.status.progress = "refreshing…"
         self._refresh(force, feed_ids)
         return True
@@ -161,9 +166,31 @@ class RefreshActions:
             self.status.progress = message.note
         elif message.total:
             self.status.progress = f"refreshing {message.done}/{message.total}"
+            self._live_reload_soon()
+
+    def _live_reload_soon(self) -> None:
+        """Each feed is stored as it arrives: show what is in, without waiting for the
+        slowest feed (its deadline can be most of a minute); at most every few seconds,
+        and once more after the last feed that came in."""
+        if self._live_timer is not None:
+            return
+        wait = self._live_reload_at + LIVE_RELOAD_SECONDS - time.monotonic()
+        if wait <= 0:
+            self._live_reload()
+        else:
+            self._live_timer = self.set_timer(wait, self._live_reload, name="live-reload")
+
+    def _live_reload(self) -> None:
+        self._live_timer = None
+        if self._refreshing:
+            self._live_reload_at = time.monotonic()
+            self.reload()
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self._refreshing = False
+        if self._live_timer is not None:  # the reload below shows everything
+            self._live_timer.stop()
+            self._live_timer = None
         self.status.progress = ""
         queued, self._queued_refresh = self._queued_refresh, None
         if queued is not None:
