@@ -92,7 +92,10 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
 
     @work(exclusive=True, group="feeds", exit_on_error=False, description="load feeds")
     async def load(self) -> None:
-        self.feeds = await self.app.io(self.app.library.feeds)
+        feeds = await self.app.io(self.app.library.feeds)
+        # Failing feeds first: "N feeds failed — press e" must not send the user scrolling
+        # through hundreds of healthy ones (the sort keeps the title order within each part).
+        self.feeds = sorted(feeds, key=lambda feed: not feed.last_error)
         now = self.app.clock()
         failing = sum(1 for f in self.feeds if f.last_error)
         options: list[Option | None] = []
