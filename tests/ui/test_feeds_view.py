@@ -37,3 +37,27 @@ async def test_failing_feeds_are_listed_first(library):
         listing = screen.query_one("#feed-list")
         assert listing.highlighted_option.id == str(screen.feeds[0].id)
         assert len(screen.feeds) == 4 + len(healthy)  # 3 in the fixture, zeta, the healthy
+
+
+async def test_pickers_and_feeds_view_move_with_j_k_and_close_with_q(library):
+    """Found in tmux: in the feed/tag picker j did nothing, so 'f j j enter' showed all
+    feeds; in the feeds view q did nothing (newsboat's 'back')."""
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f")
+        await settle(app, pilot)
+        await pilot.press("j", "j", "k", "j", "enter")  # All feeds, #local, #world -> #world
+        await settle(app, pilot)
+        assert app.main_screen.filters.tag == "world"
+        screen = await _open_feeds(app, pilot)
+        listing = screen.query_one("#feed-list")
+        await pilot.press("G")
+        last = listing.highlighted
+        assert last == listing.option_count - 1
+        await pilot.press("k", "g", "j")
+        assert listing.highlighted not in (0, last)
+        await pilot.press("q")
+        await settle(app, pilot)
+        assert app.screen is app.main_screen
+        assert app.is_running

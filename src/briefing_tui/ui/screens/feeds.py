@@ -22,6 +22,7 @@ from textual.worker import Worker
 
 from briefing_tui.models import Feed
 from briefing_tui.ui.render import relative_time, safe
+from briefing_tui.ui.widgets.pick_list import PickList
 
 
 def feed_prompt(feed: Feed, now: datetime) -> Text:
@@ -54,7 +55,7 @@ def _aware(when: datetime) -> datetime:
 
 class FeedsScreen(ModalScreen[tuple[int, str] | None]):
     BINDINGS = [
-        Binding("escape,e", "dismiss(None)", "Close", id="feeds-close"),
+        Binding("escape,e,q", "dismiss(None)", "Close", id="feeds-close"),
         Binding(
             "r",
             "refresh_feed",
@@ -82,7 +83,7 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
                 "R: refresh all · escape: close",
                 id="feeds-title",
             )
-            yield OptionList(Option(Text("Loading…"), disabled=True), markup=False, id="feed-list")
+            yield PickList(Option(Text("Loading…"), disabled=True), markup=False, id="feed-list")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         self.app.on_worker_state_changed(event)

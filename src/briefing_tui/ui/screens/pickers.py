@@ -16,13 +16,14 @@ from textual.widgets.option_list import Option
 
 from briefing_tui.models import CATEGORIES, FactCategory, Feed
 from briefing_tui.ui.render import CATEGORY_TITLE, safe
+from briefing_tui.ui.widgets.pick_list import PickList
 
 FeedChoice = tuple[str, str, str]
 """(kind, value, title): kind is 'all', 'tag' or 'feed'."""
 
 
 class FeedPicker(ModalScreen[FeedChoice | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Cancel", id="picker-cancel")]
 
     def __init__(self, feeds: list[Feed], tags: list[str]) -> None:
         super().__init__()
@@ -46,7 +47,7 @@ class FeedPicker(ModalScreen[FeedChoice | None]):
             options.append(self._add(("feed", str(feed.id), feed.display_title), prompt))
         with Vertical(classes="picker"):
             yield Label("Show feed or tag (enter to choose, escape to cancel)")
-            yield OptionList(*options, markup=False, id="feed-options")
+            yield PickList(*options, markup=False, id="feed-options")
 
     def _add(self, choice: FeedChoice, prompt: Text) -> Option:
         key = f"choice-{len(self._choices)}"
@@ -60,7 +61,7 @@ class FeedPicker(ModalScreen[FeedChoice | None]):
 class FactFilterPicker(ModalScreen[tuple[FactCategory | None, int] | None]):
     """Choose a category (or none) and an optional minimum: 'deaths ≥ 10'."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker-cancel")]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", "Cancel", id="picker-cancel")]
 
     def __init__(self, category: FactCategory | None, minimum: int) -> None:
         super().__init__()
@@ -72,7 +73,7 @@ class FactFilterPicker(ModalScreen[tuple[FactCategory | None, int] | None]):
         options += [Option(Text(CATEGORY_TITLE[c]), id=c) for c in CATEGORIES]
         with Vertical(classes="picker"):
             yield Label("Only stories with this figure (tab: minimum, enter: apply)")
-            yield OptionList(*options, markup=False, id="fact-options")
+            yield PickList(*options, markup=False, id="fact-options")
             yield Input(
                 str(self.minimum) if self.minimum else "",
                 placeholder="at least (e.g. 10); empty = any",
