@@ -36,6 +36,10 @@ class _BlockingRefresh:
         return _Report()
 
 
+def _busy(app, group: str) -> bool:
+    return any(w.group == group and not w.is_finished for w in app.workers)
+
+
 async def _wait_for(pilot, condition, rounds: int = 100) -> None:
     for _ in range(rounds):
         if condition():
@@ -107,3 +111,39 @@ async def test_headlines_stored_so_far_show_while_a_refresh_waits(library, monke
         finally:
             release.set()
         await settle(app, pilot)
+
+
+async def test_a_refresh_does_not_move_the_reader_in_the_unread_only_list(library, monkeypatch):
+    """Reloads the user did not ask for keep the article being read, though opening it made
+    it read and the unread-only list no longer matches it (it used to jump to the top)."""
+    release = threading.Event()
+
+    def slow_refresh(self, feed_ids=None, **kwargs):
+        kwargs["on_progress"](SimpleNamespace(done=1, total=2, feed_title="Fast Feed"))
+        release.wait(5)
+        return _Report()
+
+    monkeypatch.setattr(type(library), "refresh", slow_refresh)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.main_screen
+        await pilot.press("U")
+        await settle(app, pilot)
+        await pilot.press("j", "j", "enter")
+        await settle(app, pilot)
+        reading, row = screen.headlines.current_id, screen.headlines.cursor
+        assert row == 2 and screen.shown_id == reading
+        generation = screen.generation
+        await pilot.press("r")
+        await _wait_for(pilot, lambda: screen.generation > generation)
+        await _wait_for(pilot, lambda: not _busy(app, "list"))
+        assert not release.is_set() and screen.status.progress == "refreshing 1/2"
+        assert (screen.headlines.current_id, screen.headlines.cursor) == (reading, row)
+        release.set()
+        await settle(app, pilot)
+        assert (screen.headlines.current_id, screen.headlines.cursor) == (reading, row)
+        assert screen.shown_id == reading
+        await pilot.press("U", "U")  # a reload the user asks for applies the filter
+        await settle(app, pilot)
+        assert reading not in screen.headlines.ids

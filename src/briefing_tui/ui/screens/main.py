@@ -114,16 +114,21 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
             self.headlines.focus()
 
     # --- loading the list ----------------------------------------------------------------
-    def reload(self, keep_cursor: bool = True, restore: bool = False) -> None:
-        """Re-query the list; `restore` puts the cursor on the article selected last time."""
+    def reload(
+        self, keep_cursor: bool = True, restore: bool = False, keep_current: bool = False
+    ) -> None:
+        """Re-query the list; `restore`: the cursor on the article selected last time;
+        `keep_current` (reloads the user did not ask for) keeps the highlighted article
+        listed where it is, e.g. once read in the unread-only list."""
         self.generation += 1
         cursor_id = self.headlines.current_id if keep_cursor else None
+        keep_at = self.headlines.cursor if keep_current and cursor_id is not None else None
         self.status.filters = self.filters.describe()
-        self._load_list(self.filters, cursor_id, self.generation, restore)
+        self._load_list(self.filters, cursor_id, self.generation, restore, keep_at)
 
     @work(exclusive=True, group="list", exit_on_error=False, description="load headlines")
     async def _load_list(
-        self, filters: ListFilters, cursor_id: int | None, gen: int, restore: bool = False
+        self, filters: ListFilters, cursor_id: int | None, gen: int, restore: bool, keep_at=None
     ) -> None:
         """First the top of the list (a LIMIT query: on screen at once), then every id."""
         height = max(40, self.size.height)
@@ -141,6 +146,9 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
 
         def full() -> tuple[list[int], list[Headline]]:
             ids = self.library.headline_ids(query)
+            if keep_at is not None and cursor_id not in ids:
+                if self.library.headlines_by_ids([cursor_id]):  # not deleted meanwhile
+                    ids.insert(min(keep_at, len(ids)), cursor_id)
             try:
                 at = ids.index(cursor_id) if cursor_id is not None else 0
             except ValueError:

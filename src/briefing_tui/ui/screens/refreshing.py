@@ -91,7 +91,7 @@ class RefreshActions:
         if self.status.progress == "indexing figures…":
             self.status.progress = ""
         if message.count:
-            self.reload()
+            self.reload(keep_current=True)
 
     def _auto_refresh(self) -> None:
         if not self._refreshing:
@@ -184,7 +184,7 @@ class RefreshActions:
         self._live_timer = None
         if self._refreshing:
             self._live_reload_at = time.monotonic()
-            self.reload()
+            self.reload(keep_current=True)
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self._refreshing = False
@@ -210,7 +210,7 @@ class RefreshActions:
                 severity="warning",
                 timeout=6,
             )
-        self.reload()
+        self.reload(keep_current=True)
         from briefing_tui.ui.screens.feeds import FeedsScreen
 
         if isinstance(self.app.screen, FeedsScreen):
