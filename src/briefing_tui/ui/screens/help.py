@@ -44,13 +44,26 @@ def help_table(keymap: dict[str, str]) -> Table:
     return table
 
 
+class HelpScroll(VerticalScroll):
+    """The key table scrolls with the reader's keys too (at 80x24 it is taller than the
+    screen, and Textual's scroll container knows only the arrows and page keys)."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", id="help-close"),
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="picker wide", id="help"):
+        with HelpScroll(classes="picker wide", id="help"):
             yield Static(
                 Text(
                     'Keys — escape to close. Rebind in config.toml: [keys] star = "ctrl+s"',
