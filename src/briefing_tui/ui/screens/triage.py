@@ -84,9 +84,11 @@ class TriageActions:
     @work(group="triage", exit_on_error=False, description="mark all read")
     async def _mark_all_read(self, filters) -> None:
         query = replace(filters.query(), unread_only=True)
+        listed = list(self.headlines.ids)  # never articles a refresh stored after this list
 
         def mark() -> list[int]:
-            ids = self.library.headline_ids(query)
+            unread = set(self.library.headline_ids(query))
+            ids = [article_id for article_id in listed if article_id in unread]
             self.library.set_read(ids, True)
             return ids
 
