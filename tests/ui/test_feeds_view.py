@@ -61,3 +61,22 @@ async def test_pickers_and_feeds_view_move_with_j_k_and_close_with_q(library):
         await settle(app, pilot)
         assert app.screen is app.main_screen
         assert app.is_running
+
+
+async def test_feeds_view_keeps_its_place_when_a_refresh_ends(library, monkeypatch):
+    """The feeds view reloads when a refresh ends; the highlight used to jump to the top."""
+
+    class _Report:
+        new_total, failed = 0, ()
+
+    monkeypatch.setattr(type(library), "refresh", lambda self, *a, **k: _Report())
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_feeds(app, pilot)
+        await pilot.press("down")
+        listing = screen.query_one("#feed-list")
+        chosen = listing.highlighted_option.id
+        assert listing.highlighted > 0
+        await pilot.press("R")
+        await settle(app, pilot)
+        assert listing.highlighted_option.id == chosen

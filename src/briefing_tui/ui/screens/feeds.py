@@ -107,8 +107,14 @@ class FeedsScreen(ModalScreen[tuple[int, str] | None]):
         if not options:
             options = [Option(Text("No feeds. Add one with: briefing add URL"), disabled=True)]
         listing = self.query_one("#feed-list", OptionList)
+        keep = self._highlighted_id()  # a reload after a refresh keeps the user's place
         listing.set_options(options)
-        listing.highlighted = 0 if self.feeds else None
+        if not self.feeds:
+            listing.highlighted = None
+        elif any(feed.id == keep for feed in self.feeds):
+            listing.highlighted = listing.get_option_index(str(keep))
+        else:
+            listing.highlighted = 0
         listing.border_title = f"{len(self.feeds)} feeds, {failing} failing"
         listing.focus()
 
