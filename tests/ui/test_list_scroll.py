@@ -54,3 +54,30 @@ async def test_cursor_stays_visible_after_clearing_a_search(library):
         assert headlines.headline(headlines.current_id).title == title
         assert headlines.cursor > 200
         assert _visible(headlines)
+
+
+async def test_a_background_reload_does_not_flash_the_first_page(library, monkeypatch):
+    """During a refresh the list reloads every 2 s; each reload used to show the first 100
+    rows ('100+ shown') before the whole list, so the count and scrollbar flickered."""
+    store = library.store
+    feed = store.add_feed("https://example.org/many.xml", "Many", [])
+    store.upsert_entries(feed.id, [entry(f"o{i}", f"Story {i}", 100 + i) for i in range(300)], NOW)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.main_screen
+        shown: list[int] = []
+        original = type(screen).on_list_loaded
+
+        def record(self, message) -> None:
+            shown.append(len(message.ids))
+            original(self, message)
+
+        monkeypatch.setattr(type(screen), "on_list_loaded", record)
+        screen.reload(keep_current=True)
+        await settle(app, pilot)
+        assert shown == [308]
+        shown.clear()
+        screen.reload()  # one the user asked for: the first page at once, then the rest
+        await settle(app, pilot)
+        assert shown == [100, 308]

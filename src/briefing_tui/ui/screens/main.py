@@ -156,10 +156,10 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
             return ids, self.library.headlines_by_ids(ids[max(0, at - PAGE) : at + height + PAGE])
 
         ids, rows, cursor_id = await self.app.io(first)
-        if ids:
-            complete = len(ids) < FIRST_PAGE
+        complete = 0 < len(ids) < FIRST_PAGE  # a background reload skips the first page:
+        if ids and (complete or keep_at is None):  # '100+ shown' would flicker every 2 s
             self.post_message(ListLoaded(ids, rows, cursor_id, gen, partial=not complete))
-        if not ids or not complete:
+        if not complete:
             ids, rows = await self.app.io(full)
             self.post_message(ListLoaded(ids, rows, cursor_id, gen))
         self.post_message(UnreadCounted(await self.app.io(self.library.unread_count)))
