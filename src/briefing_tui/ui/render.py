@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -137,7 +138,7 @@ def headline_row(
     row.append(" ")
     if feed_width > 0:
         feed = _fit(safe(headline.feed_title), feed_width)
-        row.append(feed.ljust(feed_width), get("feed", NO_STYLE))
+        row.append(set_cell_size(feed, feed_width), get("feed", NO_STYLE))
         row.append(" ")
     row.append(relative_time(headline.published, now).rjust(4), get("time", NO_STYLE))
     row.append(" ")
@@ -168,11 +169,12 @@ def _badges(badges: tuple[FactBadge, ...], room: int, styles: Mapping[str, Style
 
 
 def _fit(text: str, width: int) -> str:
+    """`text` in at most `width` terminal cells (CJK and emoji take two), '…' when cut."""
     if width <= 0:
         return ""
-    if len(text) <= width:
+    if cell_len(text) <= width:
         return text
-    return text[: max(0, width - 1)] + "…"
+    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
 
 
 _URL_IN_TEXT = re.compile(r"<(https?://[^\s<>]+)>")
