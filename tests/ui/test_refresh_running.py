@@ -147,3 +147,27 @@ async def test_a_refresh_does_not_move_the_reader_in_the_unread_only_list(librar
         await pilot.press("U", "U")  # a reload the user asks for applies the filter
         await settle(app, pilot)
         assert reading not in screen.headlines.ids
+
+
+async def test_a_refresh_that_fails_after_fetching_can_be_run_again(library, monkeypatch):
+    """If reading the refresh time failed after the fetch, no RefreshFinished was posted:
+    the status bar said 'refreshing…' for ever and every later `r` was 'Already refreshing'."""
+    calls: list[object] = []
+    monkeypatch.setattr(
+        type(library), "refresh", lambda self, *a, **k: calls.append(a) or _Report()
+    )
+
+    def broken(self):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(type(library), "last_refresh", broken)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert app.main_screen.status.progress == ""
+        assert any("disk I/O error" in str(n.message) for n in app._notifications)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert len(calls) == 2

@@ -133,26 +133,25 @@ class RefreshActions:
             )
 
         worker = get_current_worker()  # quitting cancels it: feeds not started are skipped
-        try:
+        try:  # whatever fails, RefreshFinished is posted: it ends the "refreshing" state
             report = self.library.refresh(
                 feed_ids,
                 force=force,
                 on_progress=progress,
                 should_stop=lambda: worker.is_cancelled,
             )
-        except Exception as exc:  # the store itself failed: say so, keep the app running
-            error = str(exc) or type(exc).__name__
-            self.post_message(RefreshFinished(new=0, failed=0, error=error))
-            return
-        failed = tuple(getattr(report, "failed", ()))
-        self.post_message(
-            RefreshFinished(
+            failed = tuple(getattr(report, "failed", ()))
+            finished = RefreshFinished(
                 new=int(getattr(report, "new_total", 0)),
                 failed=len(failed),
                 errors=[f"{o.title or o.url}: {o.error}" for o in failed],
                 finished_at=self.library.last_refresh(),
             )
-        )
+        except Exception as exc:  # the store itself failed: say so, keep the app running
+            error = str(exc) or type(exc).__name__
+            self.post_message(RefreshFinished(new=0, failed=0, error=error))
+            return
+        self.post_message(finished)
         # The new headlines are shown now; their badges follow from the fact index pass,
         # and the search index is filled before the user's next search has to wait for it.
         self._fact_pass()
