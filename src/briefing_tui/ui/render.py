@@ -174,7 +174,7 @@ def _fit(text: str, width: int) -> str:
         return ""
     if cell_len(text) <= width:
         return text
-    return set_cell_size(text, max(0, width - 1)).rstrip(" ") + "…"
+    return set_cell_size(text, max(0, width - 1)) + "…"
 
 
 _URL_IN_TEXT = re.compile(r"<(https?://[^\s<>]+)>")
