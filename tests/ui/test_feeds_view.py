@@ -80,3 +80,14 @@ async def test_feeds_view_keeps_its_place_when_a_refresh_ends(library, monkeypat
         await pilot.press("R")
         await settle(app, pilot)
         assert listing.highlighted_option.id == chosen
+
+
+async def test_the_feeds_view_instructions_wrap_at_80_columns(library):
+    """Found in tmux at 80x24: the title line was cut after 'R: refresh all', hiding how
+    to close the view."""
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_feeds(app, pilot)
+        label = screen.query_one("#feeds-title")
+        assert label.size.height >= 2
+        assert label.size.width <= screen.query_one(".picker").content_region.width
