@@ -25,13 +25,17 @@ class StatusBar(Widget):
     """'' when idle, else e.g. 'refreshing 12/40'."""
     last_refresh: reactive[str] = reactive("never")
 
-    def render(self) -> Text:
-        left = Text(" briefing", style="bold")
-        left.append(f"  {self.total:,} shown", style="")
+    def _left(self, name: bool) -> Text:
+        left = Text(" briefing  " if name else " ", style="bold")
+        left.append(f"{self.total:,} shown", style="")
         if self.filters:
             left.append("  [", style="dim")
             left.append(self.filters)
             left.append("]", style="dim")
+        return left
+
+    def render(self) -> Text:
+        left = self._left(name=True)
         right = Text()
         right.append(f"{self.unread:,} unread", style="bold")
         right.append("  ")
@@ -41,6 +45,8 @@ class StatusBar(Widget):
             right.append(f"refreshed {self.last_refresh}", style="dim")
         right.append("  ? keys ", style="dim")
         width = self.size.width
+        if left.cell_len + right.cell_len + 1 > width:  # the counts matter more than the name
+            left = self._left(name=False)
         gap = max(1, width - left.cell_len - right.cell_len)
         if left.cell_len + right.cell_len + 1 > width:
             left.truncate(max(1, width - right.cell_len - 1), overflow="ellipsis")
