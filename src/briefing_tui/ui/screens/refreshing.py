@@ -70,18 +70,16 @@ class RefreshActions:
 
     @work(thread=True, exclusive=True, group="facts", exit_on_error=False, description="figures")
     def _index_facts(self) -> None:
-        """Badges for articles stored without them (a cron `briefing fetch`, a new
-        extractor version)."""
-        self._fact_pass()
-
-    def _fact_pass(self) -> None:
-        """The fact index pass, in the calling thread worker; the list reloads when it
-        stored any badges (the headlines themselves are already shown)."""
+        """The passes over what is stored without its indexes (a cron `briefing fetch`, a
+        new extractor version, this app's own refresh): fact badges, then search.  One
+        worker group, exclusive: a pass started after a refresh replaces one still running
+        from start-up (which stops after its batch) instead of extracting beside it."""
+        worker = get_current_worker()  # quitting cancels it: stop after the batch
         try:
             if not self.library.facts_pending():
+                self.library.index_search()  # before the next search has to wait for it
                 return
             self.post_message(RefreshProgressed(0, 0, "", note="indexing figures…"))
-            worker = get_current_worker()  # quitting cancels it: stop after the batch
             done, _searchable = self.library.index_all(lambda: worker.is_cancelled)
         except Exception:  # the next refresh or start-up tries again; never crash
             done = 0
@@ -151,14 +149,7 @@ class RefreshActions:
             error = str(exc) or type(exc).__name__
             self.post_message(RefreshFinished(new=0, failed=0, error=error))
             return
-        self.post_message(finished)
-        # The new headlines are shown now; their badges follow from the fact index pass,
-        # and the search index is filled before the user's next search has to wait for it.
-        self._fact_pass()
-        try:
-            self.library.index_search()
-        except Exception:  # a search later catches up; never fail a finished refresh
-            pass
+        self.post_message(finished)  # its handler starts the index passes
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         if message.note:
@@ -210,6 +201,7 @@ class RefreshActions:
                 timeout=6,
             )
         self.reload(keep_current=True)
+        self._index_facts()  # the new headlines are shown now; their badges follow
         from briefing_tui.ui.screens.feeds import FeedsScreen
 
         if isinstance(self.app.screen, FeedsScreen):
