@@ -96,7 +96,7 @@ heap_kept = False
 
 
 def keep_heap() -> None:
-    """Worker initializer: let glibc keep HEAP_PAD of freed heap instead of returning it.
+    """In a worker (init_worker): let glibc keep HEAP_PAD of freed heap instead of returning it.
 
     Each feed's parse allocates and frees a few hundred kB (Lexbor's tokenizer, feedparser's
     dicts); by default glibc trims that from the top of the heap after every feed and the next

@@ -144,10 +144,7 @@ class Store:
 
     # articles
     def upsert_entries(
-        self,
-        feed_id: int,
-        entries: Sequence[ParsedEntry],
-        now: datetime,
+        self, feed_id: int, entries: Sequence[ParsedEntry], now: datetime
     ) -> UpsertResult:
         """Insert new entries, update changed ones (state kept), in one transaction."""
         with self._write() as conn:
