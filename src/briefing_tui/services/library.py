@@ -172,12 +172,12 @@ class Library:
             should_stop=should_stop,
         )
 
-    def index_facts(self, *, parallel: bool | None = None) -> int:
+    def index_facts(self) -> int:
         """Extract the headline badges of new and changed articles (on both cores for a big
         backlog); returns how many.  Run it after a refresh and before listing badges."""
         from briefing_tui.services.factindex import index_facts
 
-        return index_facts(self.store, parallel=parallel)
+        return index_facts(self.store)
 
     def index_all(self, should_stop: Callable[[], bool] = lambda: False) -> tuple[int, int]:
         """Both passes after a fetch: (fact badges, search rows) indexed.  With a big

@@ -64,6 +64,11 @@ _HEDGE_WORDS: dict[Approx, str] = {
 }
 
 
+def plural(count: int, noun: str) -> str:
+    """'1 figure', '3 figures', '1,200 new articles'."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def compact_number(value: int) -> str:
     """2000 -> '2k', 1500 -> '1.5k', 1200000 -> '1.2M'; small numbers unchanged."""
     if value < 1_000:

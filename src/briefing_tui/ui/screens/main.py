@@ -22,6 +22,7 @@ from textual.worker import Worker
 from briefing_tui.models import FactSummary, Headline
 from briefing_tui.ui.keys import bindings
 from briefing_tui.ui.messages import ArticleLoaded, ListLoaded, RowsLoaded, UnreadCounted
+from briefing_tui.ui.render import plural
 from briefing_tui.ui.screens.filters import FilterActions
 from briefing_tui.ui.screens.refreshing import RefreshActions
 from briefing_tui.ui.screens.triage import TriageActions
@@ -234,8 +235,7 @@ class MainScreen(TriageActions, FilterActions, RefreshActions, Screen):
         self.sidebar.show(summary if article is not None else None)
         self.article_view.border_title = "Article"
         if summary is not None and summary.categories:
-            count = self.sidebar.fact_count
-            self.sidebar.border_subtitle = f"{count} figure{'' if count == 1 else 's'}"
+            self.sidebar.border_subtitle = plural(self.sidebar.fact_count, "figure")
         else:
             self.sidebar.border_subtitle = ""
 

@@ -22,7 +22,7 @@ from textual.worker import get_current_worker
 
 from briefing_tui.sanitize import ascii_url
 from briefing_tui.ui.messages import FactsIndexed, RefreshFinished, RefreshProgressed
-from briefing_tui.ui.render import display_url
+from briefing_tui.ui.render import display_url, plural
 
 LIVE_RELOAD_SECONDS = 2.0
 """During a refresh the list reloads at most this often, to show the feeds stored so far."""
@@ -190,13 +190,12 @@ class RefreshActions:
             return
         self.status.last_refresh = _short_time(message.finished_at, self.app.clock())
         if message.new:
-            self.notify(f"{message.new:,} new article{'s' if message.new != 1 else ''}", timeout=4)
+            self.notify(plural(message.new, "new article"), timeout=4)
         else:
             self.notify("No new articles", timeout=2)
         if message.failed:
             self.notify(
-                f"{message.failed} feed{'s' if message.failed != 1 else ''} failed — "
-                "press e to see why",
+                f"{plural(message.failed, 'feed')} failed — press e to see why",
                 severity="warning",
                 timeout=6,
             )
